@@ -1,0 +1,105 @@
+"""Briefings: saving a day's content in one transaction, and reading days back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, tzinfo
+
+import aiosqlite
+
+from storage.db import Database
+from storage.models import Briefing, NewBriefing, NewSnippet, SaveResult
+from storage.normalize import content_hash, search_form
+from storage.timefmt import now_text, start_of_day, utc_text
+
+_INSERT_SNIPPET = """
+    INSERT INTO snippets
+        (day, text, search_text, source, url, published_at, lang, content_hash, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (content_hash) DO NOTHING
+"""
+
+
+def snippet_row(day: date, snippet: NewSnippet, tz: tzinfo, created: str) -> tuple[object, ...]:
+    published = snippet.published_at or start_of_day(day, tz)
+    return (
+        day.isoformat(),
+        snippet.text,
+        search_form(snippet.text),
+        snippet.source,
+        snippet.url,
+        utc_text(published),
+        snippet.lang,
+        content_hash(snippet.text),
+        created,
+    )
+
+
+async def _save_one(
+    conn: aiosqlite.Connection, briefing: NewBriefing, tz: tzinfo, created: str
+) -> SaveResult:
+    day = briefing.day.isoformat()
+    # A later file may add snippets to a day without repeating its title: keep what is there.
+    await conn.execute(
+        """
+        INSERT INTO briefings (day, title, summary, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (day) DO UPDATE SET
+            title = coalesce(excluded.title, title),
+            summary = coalesce(excluded.summary, summary),
+            updated_at = excluded.updated_at
+        """,
+        (day, briefing.title, briefing.summary, created, created),
+    )
+    rows = [snippet_row(briefing.day, s, tz, created) for s in briefing.snippets]
+    # rowcount sums the rows executemany inserted; conflicts (duplicates) and trigger writes
+    # to the FTS index are not counted.
+    cursor = await conn.executemany(_INSERT_SNIPPET, rows)
+    added = max(cursor.rowcount, 0)
+    return SaveResult(day=briefing.day, added=added, duplicates=len(rows) - added)
+
+
+async def save_all(
+    db: Database, briefings: Iterable[NewBriefing], tz: tzinfo = UTC
+) -> list[SaveResult]:
+    """Save several briefings (one file's worth) atomically; duplicates are skipped and counted."""
+    created = now_text()
+    async with db.transaction() as conn:
+        return [await _save_one(conn, briefing, tz, created) for briefing in briefings]
+
+
+def optional_text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _briefing(row: Sequence[object]) -> Briefing:
+    return Briefing(
+        day=date.fromisoformat(str(row[0])),
+        title=optional_text(row[1]),
+        summary=optional_text(row[2]),
+    )
+
+
+async def get(db: Database, day: date) -> Briefing | None:
+    async with db.conn.execute(
+        "SELECT day, title, summary FROM briefings WHERE day = ?", (day.isoformat(),)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return _briefing(row) if row else None
+
+
+async def latest(db: Database, on_or_before: date | None = None) -> Briefing | None:
+    """The most recent day that has content, optionally no later than a given day."""
+    limit = (on_or_before or date.max).isoformat()
+    async with db.conn.execute(
+        "SELECT day, title, summary FROM briefings WHERE day <= ? ORDER BY day DESC LIMIT 1",
+        (limit,),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return _briefing(row) if row else None
+
+
+async def count(db: Database) -> int:
+    async with db.conn.execute("SELECT count(*) FROM briefings") as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0

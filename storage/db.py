@@ -1,0 +1,56 @@
+"""Opening the database: one SQLite file, WAL, a write lock, ordered migrations."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiosqlite
+
+from storage.schema import migrate
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+@dataclass
+class Database:
+    """A connection plus the lock that keeps one task's transaction from mixing with another's."""
+
+    conn: aiosqlite.Connection
+    path: Path
+    write_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Run the block as one write transaction: all of it is committed, or none of it."""
+        async with self.write_lock:
+            # IMMEDIATE takes the write lock up front, so a busy file waits (busy_timeout)
+            # instead of failing later when a read transaction tries to upgrade.
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.rollback()
+                raise
+            await self.conn.commit()
+
+    async def close(self) -> None:
+        await self.conn.close()
+
+
+async def open_database(path: Path | str) -> Database:
+    """Open (creating if needed) and upgrade the database file at `path`."""
+    conn = await aiosqlite.connect(path, isolation_level=None)
+    try:
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await conn.execute("PRAGMA journal_mode = WAL")
+        await conn.execute("PRAGMA synchronous = NORMAL")
+        await conn.execute("PRAGMA foreign_keys = ON")
+        await migrate(conn)
+    except BaseException:
+        await conn.close()
+        raise
+    return Database(conn=conn, path=Path(path))
