@@ -1,0 +1,39 @@
+"""What handlers reach through the context: the config and the open database, typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
+
+from bot.config import Config
+from storage.db import Database
+
+
+@dataclass
+class Services:
+    """The application's shared resources; PTB builds one as `bot_data`, post_init fills it."""
+
+    config: Config | None = None
+    database: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self.database is None:
+            raise RuntimeError("the database is not open (post_init has not run)")
+        return self.database
+
+    @property
+    def settings(self) -> Config:
+        if self.config is None:
+            raise RuntimeError("the application was built without a config")
+        return self.config
+
+
+Context: TypeAlias = CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], Services]
+CONTEXT_TYPES = ContextTypes(bot_data=Services)
+# ExtBot[int]: AIORateLimiter's per-request argument is an int (max_retries).
+BriefApplication: TypeAlias = Application[
+    ExtBot[int], Context, dict[Any, Any], dict[Any, Any], Services, JobQueue[Any]
+]
