@@ -105,9 +105,13 @@ def clean_line(text: str) -> str:
 
 
 def clean_summary(text: str) -> str:
-    """Clean a summary: like a line, but line breaks stay and paragraphs get one blank line."""
+    """Clean a summary: paragraphs get one blank line between them, and are reflowed.
+
+    A YAML block wrapped at 80 columns is one paragraph to its author; kept, the hard breaks
+    would show as ragged lines on a phone.
+    """
     text = _CONTROL.sub("", normalise_newlines(text).replace("\t", " "))
-    paragraphs = (paragraph.strip() for paragraph in _BLANK_LINES.split(text))
+    paragraphs = (" ".join(paragraph.split()) for paragraph in _BLANK_LINES.split(text))
     return _nfc("\n\n".join(paragraph for paragraph in paragraphs if paragraph))
 
 
