@@ -7,25 +7,18 @@ from datetime import date, datetime
 from telegram import Update
 
 from bot import render
+from bot.briefing import compose_briefing
 from bot.context import Context
 from bot.dates import parse_user_date
-from bot.reading import find_briefing
 from handlers.common import language_of, send
 
 
 async def _send_briefing(update: Update, context: Context, day: date, lang: str) -> None:
-    content = await find_briefing(context.bot_data.db, day)
-    if content is None:
-        await send(update, context, render.text(lang, "today.none"))
-        return
-    reply = render.briefing(
-        content.briefing,
-        content.snippets,
-        lang,
-        war_start=context.bot_data.settings.war_start,
-        requested=day,
+    war_start = context.bot_data.settings.war_start
+    reply = await compose_briefing(
+        context.bot_data.db, day, lang, war_start=war_start, fallback=True
     )
-    await send(update, context, reply)
+    await send(update, context, reply or render.text(lang, "today.none"))
 
 
 def _today(context: Context) -> date:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, tzinfo
 
 import aiosqlite
@@ -11,6 +11,10 @@ from storage.db import Database
 from storage.models import Briefing, NewBriefing, NewSnippet, SaveResult
 from storage.normalize import content_hash, search_form
 from storage.timefmt import now_text, start_of_day, utc_text
+
+# Rows written per executemany call: big enough to amortise the call, small enough that a
+# progress bar moves smoothly through a large file.
+CHUNK = 5_000
 
 _INSERT_SNIPPET = """
     INSERT INTO snippets
@@ -21,14 +25,20 @@ _INSERT_SNIPPET = """
 
 
 def snippet_row(day: date, snippet: NewSnippet, tz: tzinfo, created: str) -> tuple[object, ...]:
-    published = snippet.published_at or start_of_day(day, tz)
+    return _row(day.isoformat(), utc_text(start_of_day(day, tz)), snippet, created)
+
+
+def _row(day: str, day_start: str, snippet: NewSnippet, created: str) -> tuple[object, ...]:
+    # The day's texts are computed once per briefing, not once per snippet: a load runs this
+    # for every snippet, and its Python time adds straight onto SQLite's.
+    published = day_start if snippet.published_at is None else utc_text(snippet.published_at)
     return (
-        day.isoformat(),
+        day,
         snippet.text,
         search_form(snippet.text),
         snippet.source,
         snippet.url,
-        utc_text(published),
+        published,
         snippet.lang,
         content_hash(snippet.text),
         created,
@@ -36,7 +46,11 @@ def snippet_row(day: date, snippet: NewSnippet, tz: tzinfo, created: str) -> tup
 
 
 async def _save_one(
-    conn: aiosqlite.Connection, briefing: NewBriefing, tz: tzinfo, created: str
+    conn: aiosqlite.Connection,
+    briefing: NewBriefing,
+    tz: tzinfo,
+    created: str,
+    on_progress: Callable[[int], None] | None,
 ) -> SaveResult:
     day = briefing.day.isoformat()
     # A later file may add snippets to a day without repeating its title: keep what is there.
@@ -51,21 +65,31 @@ async def _save_one(
         """,
         (day, briefing.title, briefing.summary, created, created),
     )
-    rows = [snippet_row(briefing.day, s, tz, created) for s in briefing.snippets]
-    # rowcount sums the rows executemany inserted; conflicts (duplicates) and trigger writes
-    # to the FTS index are not counted.
-    cursor = await conn.executemany(_INSERT_SNIPPET, rows)
-    added = max(cursor.rowcount, 0)
-    return SaveResult(day=briefing.day, added=added, duplicates=len(rows) - added)
+    day_start = utc_text(start_of_day(briefing.day, tz))
+    added = 0
+    total = len(briefing.snippets)
+    for start in range(0, total, CHUNK):
+        chunk = briefing.snippets[start : start + CHUNK]
+        rows = [_row(day, day_start, s, created) for s in chunk]
+        # rowcount sums the rows executemany inserted; conflicts (duplicates) and trigger
+        # writes to the FTS index are not counted.
+        cursor = await conn.executemany(_INSERT_SNIPPET, rows)
+        added += max(cursor.rowcount, 0)
+        if on_progress is not None:
+            on_progress(len(rows))
+    return SaveResult(day=briefing.day, added=added, duplicates=total - added)
 
 
 async def save_all(
-    db: Database, briefings: Iterable[NewBriefing], tz: tzinfo = UTC
+    db: Database,
+    briefings: Iterable[NewBriefing],
+    tz: tzinfo = UTC,
+    on_progress: Callable[[int], None] | None = None,
 ) -> list[SaveResult]:
     """Save several briefings (one file's worth) atomically; duplicates are skipped and counted."""
     created = now_text()
     async with db.transaction() as conn:
-        return [await _save_one(conn, briefing, tz, created) for briefing in briefings]
+        return [await _save_one(conn, briefing, tz, created, on_progress) for briefing in briefings]
 
 
 def optional_text(value: object) -> str | None:

@@ -1,93 +1,34 @@
-"""The schema as ordered migrations; `PRAGMA user_version` says how many have run."""
+"""The schema as ordered migrations; `PRAGMA user_version` says how many have run.
+
+Each migration is a file `storage/migrations/NNNN_what.sql`, run in number order. A released
+migration is never edited, since databases in the field already ran it: add a new file.
+"""
 
 from __future__ import annotations
 
+import re
+from importlib import resources
+
 import aiosqlite
 
-# Append only: a released migration is never edited, since files in the field already ran it.
-MIGRATIONS: tuple[str, ...] = (
-    # 1: content, subscribers and the delivery ledger.
-    """
-    CREATE TABLE briefings (
-        day TEXT PRIMARY KEY,
-        title TEXT,
-        summary TEXT,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE snippets (
-        id INTEGER PRIMARY KEY,
-        day TEXT NOT NULL,
-        text TEXT NOT NULL,
-        search_text TEXT NOT NULL,
-        source TEXT,
-        url TEXT,
-        published_at TEXT NOT NULL,
-        lang TEXT NOT NULL DEFAULT 'fr',
-        content_hash TEXT NOT NULL UNIQUE,
-        created_at TEXT NOT NULL
-    );
-    CREATE INDEX snippets_by_day ON snippets (day, published_at);
-    CREATE VIRTUAL TABLE snippets_fts USING fts5 (
-        search_text,
-        content = 'snippets',
-        content_rowid = 'id',
-        tokenize = 'unicode61 remove_diacritics 2'
-    );
-    CREATE TRIGGER snippets_fts_insert AFTER INSERT ON snippets BEGIN
-        INSERT INTO snippets_fts (rowid, search_text) VALUES (new.id, new.search_text);
-    END;
-    CREATE TRIGGER snippets_fts_delete AFTER DELETE ON snippets BEGIN
-        INSERT INTO snippets_fts (snippets_fts, rowid, search_text)
-        VALUES ('delete', old.id, old.search_text);
-    END;
-    CREATE TRIGGER snippets_fts_update AFTER UPDATE OF search_text ON snippets BEGIN
-        INSERT INTO snippets_fts (snippets_fts, rowid, search_text)
-        VALUES ('delete', old.id, old.search_text);
-        INSERT INTO snippets_fts (rowid, search_text) VALUES (new.id, new.search_text);
-    END;
-    CREATE TABLE subscribers (
-        chat_id INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('user', 'group', 'channel')),
-        title TEXT,
-        language TEXT NOT NULL DEFAULT 'fr',
-        timezone TEXT NOT NULL,
-        push_time TEXT NOT NULL,
-        active INTEGER NOT NULL DEFAULT 1,
-        next_push_at TEXT,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE INDEX subscribers_due ON subscribers (active, next_push_at);
-    CREATE TABLE deliveries (
-        chat_id INTEGER NOT NULL
-            REFERENCES subscribers (chat_id) ON DELETE CASCADE ON UPDATE CASCADE,
-        day TEXT NOT NULL,
-        state TEXT NOT NULL
-            CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'skipped')),
-        attempts INTEGER NOT NULL DEFAULT 0,
-        message_ids TEXT,
-        error TEXT,
-        updated_at TEXT NOT NULL,
-        PRIMARY KEY (chat_id, day)
-    );
-    """,
-    # 2: per-user interface language, and long search queries kept server-side so that
-    # callback_data stays within Telegram's 64 bytes.
-    """
-    CREATE TABLE users (
-        user_id INTEGER PRIMARY KEY,
-        language TEXT,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE search_queries (
-        id INTEGER PRIMARY KEY,
-        query TEXT NOT NULL UNIQUE,
-        created_at TEXT NOT NULL
-    );
-    """,
-)
+_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
+
+def load_migrations() -> tuple[str, ...]:
+    """The migration scripts in order; their numbers must run 1, 2, 3... without gaps."""
+    folder = resources.files("storage") / "migrations"
+    found = sorted(
+        (int(match[1]), entry.read_text(encoding="utf-8"))
+        for entry in folder.iterdir()
+        if (match := _NAME.match(entry.name))
+    )
+    numbers = [number for number, _ in found]
+    if numbers != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"storage/migrations must be numbered 1..N without gaps: {numbers}")
+    return tuple(script for _, script in found)
+
+
+MIGRATIONS = load_migrations()
 LATEST_VERSION = len(MIGRATIONS)
 
 
