@@ -14,22 +14,18 @@ import aiosqlite
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
-def load_migrations() -> tuple[str, ...]:
-    """The migration scripts in order; their numbers must run 1, 2, 3... without gaps."""
+def load_migrations() -> dict[int, str]:
+    """The migration scripts by number (tests/storage checks the numbers have no gaps)."""
     folder = resources.files("storage") / "migrations"
-    found = sorted(
-        (int(match[1]), entry.read_text(encoding="utf-8"))
+    return {
+        int(match[1]): entry.read_text(encoding="utf-8")
         for entry in folder.iterdir()
         if (match := _NAME.match(entry.name))
-    )
-    numbers = [number for number, _ in found]
-    if numbers != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"storage/migrations must be numbered 1..N without gaps: {numbers}")
-    return tuple(script for _, script in found)
+    }
 
 
 MIGRATIONS = load_migrations()
-LATEST_VERSION = len(MIGRATIONS)
+LATEST_VERSION = max(MIGRATIONS)
 
 
 async def schema_version(conn: aiosqlite.Connection) -> int:
@@ -45,9 +41,9 @@ async def migrate(conn: aiosqlite.Connection, target: int = LATEST_VERSION) -> i
         raise RuntimeError(
             f"database schema version {version} is newer than this briefbot ({LATEST_VERSION})"
         )
-    for number in range(version + 1, target + 1):
+    for number in sorted(n for n in MIGRATIONS if version < n <= target):
         # The version bump commits with the migration, so a crash leaves either or neither.
         await conn.executescript(
-            f"BEGIN IMMEDIATE;\n{MIGRATIONS[number - 1]}\nPRAGMA user_version = {number};\nCOMMIT;"
+            f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number};\nCOMMIT;"
         )
     return await schema_version(conn)

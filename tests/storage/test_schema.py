@@ -83,3 +83,9 @@ async def test_a_failed_transaction_writes_nothing(tmp_path: Path) -> None:
         assert await briefings.count(db) == 1
     finally:
         await db.close()
+
+
+def test_migrations_are_numbered_without_gaps() -> None:
+    from storage.schema import MIGRATIONS
+
+    assert sorted(MIGRATIONS) == list(range(1, len(MIGRATIONS) + 1))
