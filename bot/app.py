@@ -17,7 +17,8 @@ from telegram.ext import (
 from bot.config import Config
 from bot.context import CONTEXT_TYPES, BriefApplication, Services
 from bot.i18n import COMMANDS, DEFAULT_LANGUAGE, LANGUAGES, t
-from bot.render import CALLBACK_SEARCH, CALLBACK_SUBSCRIBE, CALLBACK_TODAY
+from bot.render import CALLBACK_SUBSCRIBE, CALLBACK_TODAY
+from bot.render_search import CALLBACK_SEARCH
 from handlers import errors, fallback, language, search, start, today
 from storage.db import open_database
 

@@ -3,44 +3,11 @@
 from __future__ import annotations
 
 import html
-import unicodedata
 from collections.abc import Sequence
 
+from bot.textnorm import Span, fold, words
+
 ELLIPSIS = "…"
-
-Span = tuple[int, int]
-
-
-def fold(text: str) -> str:
-    """The form words are compared in: caseless, accentless, compatibility forms unified."""
-    # Casefold first: it can itself produce combining marks ("İ" -> "i̇") that must go too.
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def _is_word_start(char: str) -> bool:
-    return unicodedata.category(char)[0] in "LN"
-
-
-def _is_word_part(char: str) -> bool:
-    # Marks belong to the word they follow, so decomposed "Core\u0301ens" stays one word.
-    return unicodedata.category(char)[0] in "LNM"
-
-
-def words(text: str) -> list[Span]:
-    """The (start, end) spans of the words in text: runs of letters and digits."""
-    spans: list[Span] = []
-    start: int | None = None
-    for index, char in enumerate(text):
-        if start is None:
-            if _is_word_start(char):
-                start = index
-        elif not _is_word_part(char):
-            spans.append((start, index))
-            start = index if _is_word_start(char) else None
-    if start is not None:
-        spans.append((start, len(text)))
-    return spans
 
 
 class _Matcher:

@@ -10,21 +10,17 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.dates import format_long_date, format_short_date, war_day
-from bot.highlight import highlight
 from bot.i18n import COMMANDS, t
 from bot.textsplit import split_html
-from storage.models import Briefing, SearchPage, Snippet
+from storage.models import Briefing, Snippet
 
 # A summary longer than this is folded into an expandable quote so the snippets stay in view.
 SUMMARY_FOLD_CHARS = 600
 # /today lists at most this many snippets; beyond, a busy day would fill a dozen screens.
 TODAY_SNIPPETS = 30
-SEARCH_FRAGMENT_CHARS = 280
-QUERY_LABEL_CHARS = 60
 
 CALLBACK_TODAY = "today"
 CALLBACK_SUBSCRIBE = "subscribe"
-CALLBACK_SEARCH = "s"  # "s:<query id>:<offset>", a few bytes whatever the query
 
 
 @dataclass(frozen=True)
@@ -33,18 +29,6 @@ class Reply:
 
     parts: tuple[str, ...]
     keyboard: InlineKeyboardMarkup | None = None
-
-
-def search_callback(query_id: int, offset: int) -> str:
-    return f"{CALLBACK_SEARCH}:{query_id}:{offset}"
-
-
-def parse_search_callback(data: str) -> tuple[int, int] | None:
-    prefix, _, rest = data.partition(":")
-    query_id, _, offset = rest.partition(":")
-    if prefix != CALLBACK_SEARCH or not query_id.isdigit() or not offset.isdigit():
-        return None
-    return int(query_id), int(offset)
 
 
 def start(lang: str, first_name: str) -> Reply:
@@ -75,7 +59,7 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _source_line(snippet: Snippet, lang: str) -> str:
+def source_line(snippet: Snippet, lang: str) -> str:
     when = format_short_date(snippet.day, lang)
     if not snippet.source:
         return when
@@ -119,43 +103,9 @@ def briefing(
         blocks.append(f"<blockquote{' expandable' if long else ''}>{summary}</blockquote>")
     if snippets:
         listed = [
-            f"• {escape(s.text)} — <i>{_source_line(s, lang)}</i>"
-            for s in snippets[:TODAY_SNIPPETS]
+            f"• {escape(s.text)} — <i>{source_line(s, lang)}</i>" for s in snippets[:TODAY_SNIPPETS]
         ]
         if len(snippets) > TODAY_SNIPPETS:
             listed.append(t(lang, "today.more", count=len(snippets) - TODAY_SNIPPETS))
         blocks.append(t(lang, "today.snippets", count=len(snippets)) + "\n" + "\n".join(listed))
     return Reply(tuple(split_html("\n\n".join(blocks))))
-
-
-def _fragment(hit: Snippet, terms: Sequence[str]) -> str:
-    return highlight(hit.text, terms, max_chars=SEARCH_FRAGMENT_CHARS)
-
-
-def search_results(page: SearchPage, query: str, query_id: int, lang: str, page_size: int) -> Reply:
-    """One page of results, matched words in bold, ◀ ▶ buttons when there are other pages."""
-    if len(query) > QUERY_LABEL_CHARS:
-        query = query[: QUERY_LABEL_CHARS - 1].rstrip() + "…"
-    if not page.hits:
-        return text(lang, "search.none", query=query)
-    header = t(
-        lang,
-        "search.header",
-        query=escape(query),
-        first=page.offset + 1,
-        last=page.offset + len(page.hits),
-        total=page.total,
-    )
-    items = [
-        f"{page.offset + number}. {_fragment(hit, page.terms)}\n<i>{_source_line(hit, lang)}</i>"
-        for number, hit in enumerate(page.hits, start=1)
-    ]
-    buttons = []
-    if page.offset > 0:
-        previous = search_callback(query_id, max(page.offset - page_size, 0))
-        buttons.append(InlineKeyboardButton("◀", callback_data=previous))
-    if page.offset + len(page.hits) < page.total:
-        following = search_callback(query_id, page.offset + page_size)
-        buttons.append(InlineKeyboardButton("▶", callback_data=following))
-    keyboard = InlineKeyboardMarkup([buttons]) if buttons else None
-    return Reply(tuple(split_html("\n\n".join([header, *items]))), keyboard)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.error import BadRequest
 
-from bot import reading, render
+from bot import reading, render, render_search
 from bot.context import Context
 from handlers.common import language_of, send
 
@@ -17,7 +17,7 @@ async def _answer_search(update: Update, context: Context, query: str) -> None:
         return
     size = context.bot_data.settings.page_size
     result = await reading.search(context.bot_data.db, query, offset=0, page_size=size)
-    reply = render.search_results(result.page, result.query, result.query_id, lang, size)
+    reply = render_search.search_results(result.page, result.query, result.query_id, lang, size)
     await send(update, context, reply)
 
 
@@ -39,7 +39,7 @@ async def search_page(update: Update, context: Context) -> None:
     if query is None or query.data is None:
         return
     lang = await language_of(update, context)
-    parsed = render.parse_search_callback(query.data)
+    parsed = render_search.parse_search_callback(query.data)
     size = context.bot_data.settings.page_size
     result = None
     if parsed is not None:
@@ -51,7 +51,7 @@ async def search_page(update: Update, context: Context) -> None:
         await query.answer(render.text(lang, "search.expired").parts[0], show_alert=True)
         return
     await query.answer()
-    reply = render.search_results(result.page, result.query, result.query_id, lang, size)
+    reply = render_search.search_results(result.page, result.query, result.query_id, lang, size)
     try:
         await query.edit_message_text(reply.parts[0], reply_markup=reply.keyboard)
     except BadRequest as error:

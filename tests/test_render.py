@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from bot import render
 from bot.i18n import COMMANDS, t
 from bot.textsplit import visible_len
-from storage.models import Briefing, SearchPage, Snippet
+from storage.models import Briefing, Snippet
 
 DAY = date(2024, 10, 24)
 WAR_START = date(2022, 2, 24)
@@ -107,52 +107,6 @@ def test_source_with_url_is_a_link() -> None:
         war_start=WAR_START,
     )
     assert '<a href="https://lemonde.fr/a">Le Monde</a> · 24 oct. 2024' in reply.parts[0]
-
-
-def page(total: int, offset: int, count: int) -> SearchPage:
-    hits = tuple(snippet(i, f"Combats à Koursk n°{i}") for i in range(offset, offset + count))
-    return SearchPage(hits=hits, total=total, offset=offset, terms=("koursk",))
-
-
-def test_search_page_bolds_matches_and_counts() -> None:
-    reply = render.search_results(page(12, 0, 5), "koursk", 7, "fr", 5)
-    html = reply.parts[0]
-    assert visible(html).startswith("🔎 koursk — 1–5 sur 12")
-    assert html.count("<b>Koursk</b>") == 5
-    assert reply.keyboard is not None
-    buttons = [b for row in reply.keyboard.inline_keyboard for b in row]
-    assert [(b.text, b.callback_data) for b in buttons] == [("▶", "s:7:5")]
-
-
-def test_middle_and_last_pages_have_the_right_buttons() -> None:
-    middle = render.search_results(page(12, 5, 5), "koursk", 7, "en", 5)
-    assert visible(middle.parts[0]).startswith("🔎 koursk — 6–10 of 12")
-    assert middle.keyboard is not None
-    assert [b.callback_data for b in middle.keyboard.inline_keyboard[0]] == ["s:7:0", "s:7:10"]
-    last = render.search_results(page(12, 10, 2), "koursk", 7, "fr", 5)
-    assert last.keyboard is not None
-    assert [b.text for b in last.keyboard.inline_keyboard[0]] == ["◀"]
-
-
-def test_callback_data_fits_in_64_bytes_whatever_the_query() -> None:
-    reply = render.search_results(page(10**9, 10**8, 5), "x" * 5000, 10**12, "fr", 5)
-    assert reply.keyboard is not None
-    for button in reply.keyboard.inline_keyboard[0]:
-        assert isinstance(button.callback_data, str)
-        assert len(button.callback_data.encode()) <= 64
-        assert render.parse_search_callback(button.callback_data) is not None
-    assert visible_len(reply.parts[0]) <= 4096
-
-
-def test_no_results_says_so_and_suggests() -> None:
-    reply = render.search_results(page(0, 0, 0), "<zzz>", 1, "fr", 5)
-    assert visible(reply.parts[0]).startswith("Aucun extrait ne contient « <zzz> »")
-    assert reply.keyboard is None
-
-
-def test_bad_callback_data_is_not_parsed() -> None:
-    for data in ("s:", "s:x:1", "today", "s:1:-5", "s:1"):
-        assert render.parse_search_callback(data) is None
 
 
 def test_help_lists_every_command_with_its_menu_text() -> None:
