@@ -7,22 +7,29 @@ import textwrap
 from bot.fakeapi.models import Message, MessageVersion
 
 WIDTH = 78
-BOLD, PLAIN = "\033[1m", "\033[0m"
+RESET = "\033[0m"
+# SGR parameters for the entities a terminal can show: bold, italic, underlined links.
+STYLES = {"bold": "1", "italic": "3", "underline": "4", "text_link": "4", "url": "4"}
 
 
-def _bold(version: MessageVersion, ansi: bool) -> str:
-    """The visible text, with bold entities in ANSI bold when the terminal shows it."""
+def _styled(version: MessageVersion, ansi: bool) -> str:
+    """The visible text, its bold, italic and links in ANSI styles when the terminal shows them."""
     if not ansi:
         return version.text
     units = version.text.encode("utf-16-le")
-    cuts: list[tuple[int, str]] = []
-    for entity in version.entities:
-        if entity["type"] == "bold":
-            cuts += [(entity["offset"], BOLD), (entity["offset"] + entity["length"], PLAIN)]
+    spans = [
+        (e["offset"], e["offset"] + e["length"], STYLES[e["type"]])
+        for e in version.entities
+        if e["type"] in STYLES
+    ]
+    # Styles nest, so at each boundary reset, then turn on every style still open there.
+    cuts = sorted({offset for start, end, _ in spans for offset in (start, end)})
     out, position = [], 0
-    for offset, code in sorted(cuts):
-        out += [units[2 * position : 2 * offset].decode("utf-16-le"), code]
-        position = offset
+    for cut in cuts:
+        out.append(units[2 * position : 2 * cut].decode("utf-16-le"))
+        codes = sorted({code for start, end, code in spans if start <= cut < end})
+        out.append(RESET + "".join(f"\033[{code}m" for code in codes))
+        position = cut
     out.append(units[2 * position :].decode("utf-16-le"))
     return "".join(out)
 
@@ -42,7 +49,7 @@ def bot_says(
     version = message.current
     head = "🤖 bot (edited its message):" if edited else "🤖 bot:"
     lines = [head]
-    for paragraph in _bold(version, ansi).split("\n"):
+    for paragraph in _styled(version, ansi).split("\n"):
         wrapped = textwrap.wrap(paragraph, WIDTH - 4, break_on_hyphens=False) or [""]
         lines += ["    " + line for line in wrapped]
     if version.flat_buttons():
