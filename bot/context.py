@@ -31,9 +31,17 @@ class Services:
         return self.config
 
 
-Context: TypeAlias = CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], Services]
-CONTEXT_TYPES = ContextTypes(bot_data=Services)
+@dataclass
+class UserState:
+    """What the bot remembers of a user between updates; PTB keeps one per user, in memory."""
+
+    language: str | None = None
+    language_loaded: bool = False  # the stored choice was read once; /lang keeps it current
+
+
+Context: TypeAlias = CallbackContext[ExtBot[Any], UserState, dict[Any, Any], Services]
+CONTEXT_TYPES = ContextTypes(bot_data=Services, user_data=UserState)
 # ExtBot[int]: AIORateLimiter's per-request argument is an int (max_retries).
 BriefApplication: TypeAlias = Application[
-    ExtBot[int], Context, dict[Any, Any], dict[Any, Any], Services, JobQueue[Any]
+    ExtBot[int], Context, UserState, dict[Any, Any], Services, JobQueue[Any]
 ]

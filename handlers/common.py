@@ -11,11 +11,14 @@ from storage import users
 
 
 async def language_of(update: Update, context: Context) -> str:
-    user = update.effective_user
-    if user is None:
+    """The language to answer in: the user's /lang choice, else their Telegram language."""
+    user, state = update.effective_user, context.user_data
+    if user is None or state is None:
         return pick_language(None, None)
-    stored = await users.get_language(context.bot_data.db, user.id)
-    return pick_language(stored, user.language_code)
+    if not state.language_loaded:
+        state.language = await users.get_language(context.bot_data.db, user.id)
+        state.language_loaded = True
+    return pick_language(state.language, user.language_code)
 
 
 async def send(update: Update, context: Context, reply: Reply) -> list[Message]:

@@ -18,4 +18,6 @@ async def lang(update: Update, context: Context) -> None:
         await send(update, context, render.text(await language_of(update, context), "lang.usage"))
         return
     await users.set_language(context.bot_data.db, update.effective_user.id, choice)
+    if context.user_data is not None:
+        context.user_data.language, context.user_data.language_loaded = choice, True
     await send(update, context, render.text(choice, "lang.done"))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiosqlite
+from aiosqlite import Row
 
 from storage.schema import migrate
 
@@ -36,6 +37,11 @@ class Database:
                 await self.conn.rollback()
                 raise
             await self.conn.commit()
+
+    async def write_one(self, sql: str, parameters: Sequence[object] = ()) -> list[Row]:
+        """Run one writing statement on its own (atomic by itself); return what it RETURNs."""
+        async with self.write_lock:
+            return list(await self.conn.execute_fetchall(sql, parameters))
 
     async def close(self) -> None:
         await self.conn.close()

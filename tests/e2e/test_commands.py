@@ -88,7 +88,7 @@ async def test_an_internal_error_is_logged_and_the_user_gets_an_apology(
     seeded: Path, bot: Harness, anna: ChatHandle, caplog: pytest.LogCaptureFixture
 ) -> None:
     with sqlite3.connect(seeded) as conn:  # the store breaks under the running bot
-        conn.execute("DROP TABLE snippets_fts")
+        conn.execute("DROP TABLE search_queries")
     with caplog.at_level(logging.ERROR):
         turn = await bot.say(anna, "/search koursk")
     assert [m.text for m in turn.sent] == [
@@ -97,7 +97,7 @@ async def test_an_internal_error_is_logged_and_the_user_gets_an_apology(
     [record] = [r for r in caplog.records if r.name == "handlers.errors"]
     assert "error while handling update" in record.getMessage()
     assert "/search koursk" in record.getMessage()
-    assert record.exc_info is not None and "snippets_fts" in str(record.exc_info[1])
+    assert record.exc_info is not None and "search_queries" in str(record.exc_info[1])
     assert bot.telegram.token not in caplog.text
 
 
@@ -108,3 +108,14 @@ async def test_commands_addressed_to_the_bot_in_a_group_work(
     username = telegram.bot_user["username"]
     [reply] = (await bot.say(group, f"/help@{username}", by=anna)).sent
     assert reply.text.startswith("Commandes")
+
+
+async def test_commands_for_another_bot_in_a_group_are_left_alone(
+    bot: Harness, anna: ChatHandle, telegram: FakeTelegram
+) -> None:
+    group = telegram.supergroup(-1003, "Veille")
+    assert (await bot.say(group, "/start@other_bot", by=anna)).sent == []
+    assert (await bot.say(group, "/meteo@other_bot", by=anna)).sent == []
+    username = telegram.bot_user["username"]
+    [reply] = (await bot.say(group, f"/meteo@{username}", by=anna)).sent
+    assert reply.text.startswith("Je ne connais pas cette commande.")
