@@ -15,6 +15,7 @@ is an error. Telegram shows it as text, which always means the bot forgot to esc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +55,9 @@ class _OpenTag:
     expandable: bool = False
 
 
+_MARKUP = re.compile(r"[<&]")
+
+
 @dataclass
 class _HtmlParser:
     source: str
@@ -73,8 +77,11 @@ class _HtmlParser:
                 begin, self.pos = self.pos, self.pos + 1
                 (self._end_tag if self._char(self.pos) == "/" else self._start_tag)(begin)
             else:
-                self._emit(char)
-                self.pos += 1
+                # Plain text runs to the next markup character: emit it in one slice.
+                match = _MARKUP.search(self.source, self.pos)
+                end = match.start() if match else len(self.source)
+                self._emit(self.source[self.pos : end])
+                self.pos = end
         if self.stack:
             raise EntityParseError(
                 f'Can\'t find end tag corresponding to start tag "{self.stack[-1].name}"'
