@@ -23,7 +23,8 @@ async def run_load(config: Config, paths: list[Path], *, day: date | None, quiet
     limits = ImportLimits(max_file_bytes=config.max_file_bytes)
     parsed = parse_paths(files, day=day, tz=config.timezone, limits=limits)
     total = snippet_total(parsed)
-    show = not quiet and total > PROGRESS_THRESHOLD
+    # Only on a terminal: in cron or systemd logs the bar's carriage returns are noise.
+    show = not quiet and total > PROGRESS_THRESHOLD and sys.stderr.isatty()
     with tqdm(total=total, unit="snippet", disable=not show, file=sys.stderr) as bar:
         db = await open_database(config.db_path)
         try:

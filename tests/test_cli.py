@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
+import pty
 import sqlite3
+import struct
 import subprocess
 import sys
+import termios
 from collections.abc import Callable
 from pathlib import Path
 
@@ -213,17 +217,50 @@ def write_big_day(path: Path, count: int) -> None:
     path.write_text("\n".join(["Titre du jour", summary, *snippets]) + "\n", encoding="utf-8")
 
 
-def test_a_large_load_draws_a_progress_bar_on_stderr(briefbot: Briefbot, tmp_path: Path) -> None:
-    # The bar is drawn even though stderr is a pipe here, not a terminal: that is what an
-    # admin sees in a log file too (frames separated by carriage returns).
+def test_a_large_load_draws_a_progress_bar_on_a_terminal_only(
+    briefbot: Briefbot, tmp_path: Path
+) -> None:
     count = PROGRESS_THRESHOLD + 500
     day = tmp_path / "briefing-2024-11-01.txt"
     write_big_day(day, count)
     line = f"briefing-2024-11-01.txt: 2024-11-01, {count} snippets added, 0 duplicates\n"
-    shown = briefbot("load", day)
-    assert shown.returncode == 0
-    assert shown.stdout == line
-    frames = shown.stderr.split("\r")
+    # stderr a terminal, as for an admin at a shell: the bar is drawn and reaches the end.
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "load", str(day)],
+            cwd=tmp_path,
+            env={
+                "PATH": os.environ["PATH"],
+                "HOME": str(tmp_path),
+                "BRIEFBOT_DB": str(tmp_path / "tty.db"),
+            },
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        os.close(terminal)
+        drawn = b""
+        while chunk := _read_available(controller):
+            drawn += chunk
+    finally:
+        os.close(controller)
+    assert (done.returncode, done.stdout) == (0, line)
+    frames = drawn.decode("utf-8", "replace").split("\r")
     assert any(f"{count}/{count}" in frame and "snippet" in frame for frame in frames)
+    # stderr a pipe or a log file: no bar, only the summary.
+    piped = briefbot("load", "--db", tmp_path / "piped.db", day)
+    assert (piped.returncode, piped.stdout, piped.stderr) == (0, line, "")
     quiet = briefbot("load", "--quiet", "--db", tmp_path / "quiet.db", day)
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, line, "")
+
+
+def _read_available(fd: int) -> bytes:
+    """What the terminal holds; b"" once the writer has gone (EIO on Linux)."""
+    try:
+        return os.read(fd, 65536)
+    except OSError:
+        return b""
