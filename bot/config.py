@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -31,7 +32,18 @@ class Config:
     push_time: time = time(8, 0)
     war_start: date = date(2022, 2, 24)
     max_file_bytes: int = 20_000_000
+    max_upload_bytes: int = 5_000_000  # largest document an admin may send the bot
     page_size: int = 5
+    key_stories: int = 6  # stories under "À retenir" in the daily briefing
+    push_grace_hours: float = 6.0
+    open_channel_subscriptions: bool = False
+    allow_paid_broadcast: bool = False
+    push_timeout: float = 10.0
+
+    @property
+    def push_grace(self) -> timedelta:
+        """How late a missed push may still go out (at start-up after downtime)."""
+        return timedelta(hours=self.push_grace_hours)
 
     @property
     def resolved_file_url(self) -> str:
@@ -123,6 +135,40 @@ def _positive_int(key: str, value: Any) -> int:
     return number
 
 
+def _number(key: str, value: Any, *, allow_zero: bool) -> float:
+    try:
+        plain = isinstance(value, int | float) and not isinstance(value, bool)
+        number = float(value if plain else _text(key, value))
+    except ValueError:
+        number = -1.0
+    if not math.isfinite(number) or number < 0 or (number == 0 and not allow_zero):
+        kind = "a number, 0 or more" if allow_zero else "a number above 0"
+        raise ConfigError(f"{key}: {value!r} is not {kind}")
+    return number
+
+
+def _bool(key: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raw = _text(key, value).lower()
+    if raw in ("true", "yes", "on", "1"):
+        return True
+    if raw in ("false", "no", "off", "0"):
+        return False
+    raise ConfigError(f"{key}: {value!r} is not true or false")
+
+
+# More stories than this would push the briefing past one Telegram message on a busy day.
+MAX_KEY_STORIES = 20
+
+
+def _key_stories(key: str, value: Any) -> int:
+    number = _positive_int(key, value)
+    if number > MAX_KEY_STORIES:
+        raise ConfigError(f"{key}: {value!r} is more than {MAX_KEY_STORIES} stories")
+    return number
+
+
 PARSERS: dict[str, Callable[[str, Any], Any]] = {
     "token": _text,
     "api_url": _url,
@@ -133,7 +179,13 @@ PARSERS: dict[str, Callable[[str, Any], Any]] = {
     "push_time": _push_time,
     "war_start": _date,
     "max_file_bytes": _positive_int,
+    "max_upload_bytes": _positive_int,
     "page_size": _positive_int,
+    "key_stories": _key_stories,
+    "push_grace_hours": lambda key, value: _number(key, value, allow_zero=True),
+    "open_channel_subscriptions": _bool,
+    "allow_paid_broadcast": _bool,
+    "push_timeout": lambda key, value: _number(key, value, allow_zero=False),
 }
 
 

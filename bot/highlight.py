@@ -3,31 +3,81 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from bot.textnorm import Span, fold, words
+from anyascii import anyascii
+
+from bot.textnorm import Span, fold, word_list, words
+from storage.normalize import stem_words
+from storage.search_match import Forms
 
 ELLIPSIS = "…"
 
 
-class _Matcher:
-    """Whether a word is one of the terms: whole folded words, or prefixes for "term*"."""
+@dataclass(frozen=True)
+class Wanted:
+    """What to bold: folded words, phrases, prefixes, and stems of the snippet's language."""
 
-    def __init__(self, terms: Sequence[str]) -> None:
-        self.exact: set[str] = set()
+    words: frozenset[str] = frozenset()
+    phrases: frozenset[tuple[str, ...]] = frozenset()
+    prefixes: frozenset[str] = frozenset()
+    stems: frozenset[str] = frozenset()  # a word whose stem is one of these is bolded
+
+    @classmethod
+    def from_terms(cls, terms: Sequence[str]) -> Wanted:
+        """Each word of each term, whole; the last word of a term ending in "*" as a prefix."""
+        exact: set[str] = set()
         prefixes: set[str] = set()
         for term in terms:
             term_words = [fold(term[start:end]) for start, end in words(term)]
-            if not term_words:
-                continue
-            if term.rstrip().endswith("*"):
+            if term_words and term.rstrip().endswith("*"):
                 prefixes.add(term_words.pop())
-            self.exact.update(term_words)
-        self.prefixes = tuple(prefixes)
+            exact.update(term_words)
+        return cls(words=frozenset(exact), prefixes=frozenset(prefixes))
 
-    def __call__(self, word: str) -> bool:
+    @classmethod
+    def from_forms(cls, groups: Iterable[Forms]) -> Wanted:
+        """Whatever a search plan matched: words as typed, other spellings, stems, prefixes."""
+        wanted = cls()
+        for forms in groups:
+            wanted = Wanted(
+                wanted.words | forms.exact | forms.variants,
+                wanted.phrases | forms.phrases | forms.variant_phrases,
+                wanted.prefixes | forms.prefixes,
+                wanted.stems | forms.stems | forms.exact,
+            )
+        return wanted
+
+
+class _Matcher:
+    """Which words of a text are wanted, with the text's language for stems."""
+
+    def __init__(self, wanted: Wanted, lang: str | None) -> None:
+        self.wanted = wanted
+        self.prefixes = tuple(wanted.prefixes)
+        self.lang = lang if wanted.stems else None
+
+    def _word(self, word: str) -> bool:
         folded = fold(word)
-        return folded in self.exact or folded.startswith(self.prefixes)
+        if folded in self.wanted.words or (self.prefixes and folded.startswith(self.prefixes)):
+            return True
+        if not word.isascii() and any(
+            fold(latin) in self.wanted.words for latin in word_list(anyascii(word))
+        ):
+            return True
+        return self.lang is not None and stem_words([folded], self.lang)[0] in self.wanted.stems
+
+    def spans(self, text: str, spans: list[Span]) -> list[Span]:
+        chosen = {span for span in spans if self._word(text[span[0] : span[1]])}
+        if self.wanted.phrases:
+            folded = [fold(text[start:end]) for start, end in spans]
+            for phrase in self.wanted.phrases:
+                size = len(phrase)
+                for first in range(len(folded) - size + 1):
+                    if tuple(folded[first : first + size]) == phrase:
+                        chosen.update(spans[first : first + size])
+        return sorted(chosen)
 
 
 def _densest(matches: list[Span], budget: int) -> Span:
@@ -73,11 +123,21 @@ def _render(text: str, bold: list[Span]) -> str:
     return "".join(pieces)
 
 
-def highlight(text: str, terms: Sequence[str], *, max_chars: int | None = None) -> str:
-    """Telegram HTML of text (or of a fragment around its hits) with matching words in bold."""
-    is_match = _Matcher(terms)
+def highlight(
+    text: str,
+    terms: Sequence[str] | Wanted,
+    *,
+    max_chars: int | None = None,
+    lang: str | None = None,
+) -> str:
+    """Telegram HTML of text (or of a fragment around its hits) with matching words in bold.
+
+    `terms` are words as typed, or a Wanted from a search plan; with `lang`, words sharing a
+    wanted stem in that language are bolded too ("soldats" for "soldat").
+    """
+    wanted = terms if isinstance(terms, Wanted) else Wanted.from_terms(terms)
     spans = words(text)
-    matches = [(start, end) for start, end in spans if is_match(text[start:end])]
+    matches = _Matcher(wanted, lang).spans(text, spans)
     if max_chars is None or len(text) <= max_chars:
         return _render(text, matches)
     # Room for an ellipsis at each end keeps the fragment within max_chars.

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.highlight import Wanted
+from bot.search import service
 from storage import briefings, queries, snippets
 from storage.db import Database
 from storage.models import Briefing, SearchPage, Snippet
@@ -21,6 +23,8 @@ class SearchResult:
     page: SearchPage
     query: str
     query_id: int  # names the query in callback_data, which Telegram caps at 64 bytes
+    wanted: Wanted | None = None  # what to bold: the query's words, spellings, stems
+    corrected: str | None = None  # the query searched instead, when a typo was corrected
 
 
 async def find_briefing(db: Database, day: date) -> DayContent | None:
@@ -32,9 +36,13 @@ async def find_briefing(db: Database, day: date) -> DayContent | None:
     return DayContent(found, await snippets.for_day(db, found.day))
 
 
-async def search(db: Database, query: str, *, offset: int, page_size: int) -> SearchResult:
-    page = await snippets.search(db, query, limit=page_size, offset=offset)
-    return SearchResult(page, query, await queries.remember(db, query))
+async def search(
+    db: Database, query: str, *, offset: int, page_size: int, remember: bool = True
+) -> SearchResult:
+    """A page of results; `remember` keeps the query so that ◀ ▶ buttons can name it."""
+    found = await service.find(db, query, offset=offset, limit=page_size)
+    query_id = await queries.remember(db, query) if remember else 0
+    return SearchResult(found.page, query, query_id, found.wanted, found.corrected)
 
 
 async def search_again(
@@ -44,5 +52,5 @@ async def search_again(
     query = await queries.recall(db, query_id)
     if query is None:
         return None
-    page = await snippets.search(db, query, limit=page_size, offset=offset)
-    return SearchResult(page, query, query_id)
+    found = await service.find(db, query, offset=offset, limit=page_size)
+    return SearchResult(found.page, query, query_id, found.wanted, found.corrected)

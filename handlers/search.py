@@ -10,6 +10,18 @@ from bot.context import Context
 from handlers.common import language_of, send
 
 
+def _results(result: reading.SearchResult, lang: str, size: int) -> render.Reply:
+    return render_search.search_results(
+        result.page,
+        result.query,
+        result.query_id,
+        lang,
+        size,
+        wanted=result.wanted,
+        corrected=result.corrected,
+    )
+
+
 async def _answer_search(update: Update, context: Context, query: str) -> None:
     lang = await language_of(update, context)
     if not query.strip():
@@ -17,8 +29,7 @@ async def _answer_search(update: Update, context: Context, query: str) -> None:
         return
     size = context.bot_data.settings.page_size
     result = await reading.search(context.bot_data.db, query, offset=0, page_size=size)
-    reply = render_search.search_results(result.page, result.query, result.query_id, lang, size)
-    await send(update, context, reply)
+    await send(update, context, _results(result, lang, size))
 
 
 async def search(update: Update, context: Context) -> None:
@@ -51,7 +62,7 @@ async def search_page(update: Update, context: Context) -> None:
         await query.answer(render.text(lang, "search.expired").parts[0], show_alert=True)
         return
     await query.answer()
-    reply = render_search.search_results(result.page, result.query, result.query_id, lang, size)
+    reply = _results(result, lang, size)
     try:
         await query.edit_message_text(reply.parts[0], reply_markup=reply.keyboard)
     except BadRequest as error:

@@ -6,7 +6,8 @@ from telegram import Update
 
 from bot import render
 from bot.context import Context
-from bot.i18n import t
+from handlers import subscribe
+from handlers.admin_guard import is_admin
 from handlers.common import language_of, send
 
 
@@ -15,15 +16,10 @@ async def start(update: Update, context: Context) -> None:
     lang = await language_of(update, context)
     name = update.effective_user.first_name if update.effective_user else ""
     await send(update, context, render.start(lang, name))
+    await subscribe.reactivate(update, context)
 
 
 async def help_command(update: Update, context: Context) -> None:
-    """List every command with its one-line description."""
-    await send(update, context, render.help_text(await language_of(update, context)))
-
-
-async def subscribe_button(update: Update, context: Context) -> None:
-    """Say that subscriptions are coming (the push issue brings them)."""
-    if update.callback_query:
-        lang = await language_of(update, context)
-        await update.callback_query.answer(t(lang, "subscribe.soon"), show_alert=True)
+    """List every command with its one-line description (admins also see theirs)."""
+    lang = await language_of(update, context)
+    await send(update, context, render.help_text(lang, admin=is_admin(update, context)))

@@ -7,17 +7,15 @@ from datetime import date, datetime
 from telegram import Update
 
 from bot import render
-from bot.briefing import compose_briefing
+from bot.briefing import compose_for
 from bot.context import Context
 from bot.dates import parse_user_date
 from handlers.common import language_of, send
 
 
 async def _send_briefing(update: Update, context: Context, day: date, lang: str) -> None:
-    war_start = context.bot_data.settings.war_start
-    reply = await compose_briefing(
-        context.bot_data.db, day, lang, war_start=war_start, fallback=True
-    )
+    config = context.bot_data.settings
+    reply = await compose_for(config, context.bot_data.db, day, lang, fallback=True)
     await send(update, context, reply or render.text(lang, "today.none"))
 
 

@@ -35,7 +35,7 @@ def _row(day: str, day_start: str, snippet: NewSnippet, created: str) -> tuple[o
     return (
         day,
         snippet.text,
-        search_form(snippet.text),
+        search_form(snippet.text, snippet.lang),
         snippet.source,
         snippet.url,
         published,

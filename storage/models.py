@@ -74,6 +74,9 @@ class Subscriber:
     push_time: str  # "HH:MM", local to `timezone`
     active: bool = True
     next_push_at: datetime | None = None  # UTC
+    username: str | None = None  # a channel's @name, without the @
+    inactive_reason: str | None = None  # unsubscribed | blocked | removed, when not active
+    added_by: int | None = None  # the user who subscribed the chat (a channel's admin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,3 +87,5 @@ class Delivery:
     attempts: int
     message_ids: tuple[int, ...]
     error: str | None
+    in_doubt: bool = False  # it was in flight when the bot stopped, and was sent again
+    due_at: datetime | None = None  # UTC

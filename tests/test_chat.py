@@ -59,7 +59,7 @@ def test_a_number_without_such_button_gets_a_hint(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "(no button 3: none yet; to search for it, send /search 3)" in done.stdout
     assert "(no button 7: the latest are numbered 1 to 2;" in done.stdout
-    assert "🤖 bot (alert): Les abonnements arrivent bientôt." in done.stdout
+    assert "🔔 C'est noté : vous recevrez le briefing chaque jour à 08:00" in done.stdout
     assert "Traceback" not in done.stderr
 
 

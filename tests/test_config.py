@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
 
 import pytest
@@ -81,3 +81,64 @@ def test_token_never_shows_in_repr() -> None:
     assert config.token == "123456:SECRET-token"
     assert "SECRET" not in repr(config)
     assert "SECRET" not in str(config)
+
+
+def test_key_stories_defaults_to_six_and_is_read_from_the_file(tmp_path: Path) -> None:
+    assert load_config(None, {}).key_stories == 6
+    path = tmp_path / "c.yaml"
+    path.write_text("key_stories: 4\n")
+    assert load_config(path, {}).key_stories == 4
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "many", "21"])
+def test_key_stories_must_be_a_small_positive_count(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(f"key_stories: {value}\n")
+    with pytest.raises(ConfigError, match="key_stories: "):
+        load_config(path, {})
+
+
+def test_push_keys_default_and_read_from_the_file(tmp_path: Path) -> None:
+    defaults = load_config(None, {})
+    assert defaults.push_grace == timedelta(hours=6)
+    assert (defaults.open_channel_subscriptions, defaults.allow_paid_broadcast) == (False, False)
+    assert defaults.push_timeout == 10.0
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "push_grace_hours: 1.5\nopen_channel_subscriptions: yes\n"
+        "allow_paid_broadcast: 'true'\npush_timeout: 3\n"
+    )
+    config = load_config(path, {})
+    assert config.push_grace == timedelta(minutes=90)
+    assert (config.open_channel_subscriptions, config.allow_paid_broadcast) == (True, True)
+    assert config.push_timeout == 3.0
+    path.write_text("push_grace_hours: 0\n")
+    assert load_config(path, {}).push_grace == timedelta(0)
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("push_grace_hours: -1", "push_grace_hours: -1 is not a number, 0 or more"),
+        ("push_grace_hours: soon", "push_grace_hours: 'soon' is not a number, 0 or more"),
+        ("push_timeout: 0", "push_timeout: 0 is not a number above 0"),
+        ("allow_paid_broadcast: maybe", "allow_paid_broadcast: 'maybe' is not true or false"),
+        ("open_channel_subscriptions: 2", "open_channel_subscriptions: 2 is not true or false"),
+    ],
+)
+def test_bad_push_values_name_the_key(tmp_path: Path, line: str, named: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(line + "\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, {})
+    assert named in str(caught.value)
+
+
+def test_max_upload_bytes_defaults_to_5_mb_and_must_be_positive(tmp_path: Path) -> None:
+    assert load_config(None, {}).max_upload_bytes == 5_000_000
+    path = tmp_path / "c.yaml"
+    path.write_text("max_upload_bytes: 1000000\n")
+    assert load_config(path, {}).max_upload_bytes == 1_000_000
+    path.write_text("max_upload_bytes: 0\n")
+    with pytest.raises(ConfigError, match="max_upload_bytes: 0 is not a positive whole number"):
+        load_config(path, {})

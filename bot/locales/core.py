@@ -26,6 +26,7 @@ FR = {
     "button.subscribe": "🔔 S'abonner",
     "subscribe.soon": "Les abonnements arrivent bientôt.",
     "help.title": "<b>Commandes</b>",
+    "help.admin_title": "<b>Commandes d'administration</b>",
     "help.footer": "Écrivez un mot (sans commande) pour le chercher.",
     "today.header": "📰 <b>{date}</b> · jour {war_day}",
     "today.fallback": (
@@ -70,6 +71,7 @@ EN = {
     "button.subscribe": "🔔 Subscribe",
     "subscribe.soon": "Subscriptions are coming soon.",
     "help.title": "<b>Commands</b>",
+    "help.admin_title": "<b>Admin commands</b>",
     "help.footer": "Send a word (no command) to search for it.",
     "today.header": "📰 <b>{date}</b> · day {war_day}",
     "today.fallback": "No briefing yet for {requested}. Here is the latest, from {found}:",

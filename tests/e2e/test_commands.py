@@ -32,13 +32,10 @@ async def test_a_hostile_first_name_is_escaped(bot: Harness, telegram: FakeTeleg
     assert welcome.text.startswith("👋 Bonjour <b>Mal & lory !")
 
 
-async def test_subscribe_button_says_soon(
-    bot: Harness, anna: ChatHandle, telegram: FakeTelegram
-) -> None:
+async def test_subscribe_button_subscribes(bot: Harness, anna: ChatHandle) -> None:
     [welcome] = (await bot.say(anna, "/start")).sent
-    query_id = await anna.press(welcome, "🔔 S'abonner")
-    answer = await telegram.wait_callback_answer(query_id)
-    assert (answer.text, answer.show_alert) == ("Les abonnements arrivent bientôt.", True)
+    [confirmation] = (await bot.press(anna, welcome, "🔔 S'abonner")).sent
+    assert confirmation.text.startswith("🔔 C'est noté : vous recevrez le briefing chaque jour")
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -119,3 +116,13 @@ async def test_commands_for_another_bot_in_a_group_are_left_alone(
     username = telegram.bot_user["username"]
     [reply] = (await bot.say(group, f"/meteo@{username}", by=anna)).sent
     assert reply.text.startswith("Je ne connais pas cette commande.")
+
+
+async def test_admins_see_their_commands_in_help(
+    bot: Harness, anna: ChatHandle, telegram: FakeTelegram
+) -> None:
+    admin = telegram.user(42, first_name="Admin", language_code="fr")  # config.admins holds 42
+    [for_admin] = (await bot.say(admin, "/help")).sent
+    [for_reader] = (await bot.say(anna, "/help")).sent
+    assert "Commandes d'administration" in for_admin.text
+    assert "Commandes d'administration" not in for_reader.text

@@ -40,7 +40,8 @@ async def test_hostile_briefing_is_sent_in_valid_parts_in_order(
     assert "<script>alert(1)</script> & Co" in text
     assert text.index("0. La <b>ligne</b>") < text.index("9. La <b>ligne</b>")
     assert text.index("9. La <b>ligne</b>") < text.index("<script>alert('x')</script> Koursk")
-    assert "A&B <i>" in text and "</b> Koursk <a href=x> &amp; &lt;" in text
+    # Both Koursk snippets make one key story: its representative is shown, escaped.
+    assert "A&B <i>" in text and "2 extraits" in text
     sent_ids = [m.message_id for m in turn.sent]
     assert sent_ids == sorted(sent_ids)
 

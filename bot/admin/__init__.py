@@ -1,0 +1,1 @@
+"""Admin tools in Telegram: loading documents, editing content, corrections, audit."""

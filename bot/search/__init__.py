@@ -1,0 +1,1 @@
+"""Search as users meet it: gazetteer names, typo correction, one call for handlers."""

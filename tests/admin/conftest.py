@@ -1,0 +1,188 @@
+"""The real bot over HTTP against the fake Bot API, with an admin (42) and a reader (Anna).
+
+The bot and the fake share one ManualClock, as in tests/push: a push "at 08:00" takes no real
+time, and the fake enforces Telegram's real limits, so edits after a push must be paced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from telegram import Update
+from telegram.ext import TypeHandler
+
+from bot.app import build_application
+from bot.config import Config
+from bot.fakeapi import ChatHandle, FakeTelegram, Limits, Message
+from bot.harness import POLL_TIMEOUT, TRACKING_GROUP, HandledUpdates, Harness, Turn
+from bot.importers import parse_file
+from bot.push.clock import ManualClock
+from bot.push.runtime import PushRuntime, runtime_of
+from bot.push.schedule import next_push_at
+from storage import briefings, subscribers
+from storage.db import Database, open_database
+from storage.models import NewBriefing, Subscriber
+
+PARIS = ZoneInfo("Europe/Paris")
+ADMIN = 42
+SEED_DAY = date(2024, 10, 24)
+# 07:00 in Paris on the seed day; the default push time is 08:00.
+START = datetime(2024, 10, 24, 5, 0, tzinfo=UTC)
+AT_8 = datetime(2024, 10, 24, 6, 0, tzinfo=UTC)
+
+
+@dataclass
+class AdminBot:
+    harness: Harness
+    telegram: FakeTelegram
+    clock: ManualClock
+
+    @property
+    def runtime(self) -> PushRuntime:
+        return runtime_of(self.harness.app)
+
+    @property
+    def db(self) -> Database:
+        return self.runtime.db
+
+    async def say(self, chat: ChatHandle, text: str) -> Turn:
+        self.clock.advance(1.0)  # a person types: the chat's 1 message/s refills
+        return await self.harness.say(chat, text)
+
+    async def upload(
+        self, chat: ChatHandle, name: str, data: bytes, caption: str | None = None
+    ) -> Turn:
+        self.clock.advance(1.0)
+        return await self.harness.upload(chat, name, data, caption)
+
+    async def press(self, chat: ChatHandle, message: Message, button: str) -> Turn:
+        self.clock.advance(1.0)
+        return await self.harness.press(chat, message, button)
+
+    async def push_at(self, moment: datetime) -> None:
+        self.clock.set(moment)
+        await self.runtime.run_scheduled()
+
+    async def subscribe(self, chats: Sequence[ChatHandle], language: str = "fr") -> None:
+        """Subscribe chats at 08:00 Paris, straight in the database (tests/push covers how)."""
+        at = next_push_at(self.clock.now(), time(8, 0), PARIS)
+        kinds = {"private": "user", "channel": "channel"}
+        await subscribers.upsert_many(
+            self.db,
+            [
+                Subscriber(
+                    chat_id=chat.id,
+                    kind=kinds.get(chat.state.type, "group"),
+                    title=chat.state.title,
+                    language=language,
+                    timezone="Europe/Paris",
+                    push_time="08:00",
+                    next_push_at=at,
+                )
+                for chat in chats
+            ],
+        )
+
+
+@asynccontextmanager
+async def running_admin_bot(
+    config: Config, telegram: FakeTelegram, clock: ManualClock
+) -> AsyncIterator[AdminBot]:
+    """bot.harness.running_bot, with the push on `clock` before the bot starts."""
+    config = replace(
+        config, token=telegram.token, api_url=telegram.base_url, file_url=telegram.base_file_url
+    )
+    app = build_application(config)
+    runtime_of(app).clock = clock
+    handled = HandledUpdates()
+    app.add_handler(TypeHandler(Update, handled.mark), group=TRACKING_GROUP)
+    await app.initialize()
+    try:
+        if app.post_init:
+            await app.post_init(app)
+        assert app.updater is not None
+        await app.updater.start_polling(
+            poll_interval=0, timeout=POLL_TIMEOUT, allowed_updates=Update.ALL_TYPES
+        )
+        await app.start()
+        try:
+            yield AdminBot(Harness(app, telegram, handled), telegram, clock)
+        finally:
+            await app.updater.stop()
+            await app.stop()
+    finally:
+        await app.shutdown()
+        if app.post_shutdown:
+            await app.post_shutdown(app)
+
+
+async def save_days(db_path: Path, days: Sequence[NewBriefing]) -> None:
+    db = await open_database(db_path)
+    try:
+        await briefings.save_all(db, days, tz=PARIS)
+    finally:
+        await db.close()
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(START)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "briefbot.db"
+
+
+@pytest.fixture
+def config(db_path: Path) -> Config:
+    return Config(db_path=db_path, admins=frozenset({ADMIN}))
+
+
+@pytest.fixture
+async def telegram(clock: ManualClock) -> AsyncIterator[FakeTelegram]:
+    async with FakeTelegram(limits=Limits(), clock=clock.monotonic) as fake:
+        yield fake
+
+
+@pytest.fixture
+async def seeded(db_path: Path, seed_file: Path) -> Path:
+    await save_days(db_path, parse_file(seed_file, tz=PARIS))
+    return db_path
+
+
+@pytest.fixture
+async def bot(
+    config: Config, telegram: FakeTelegram, clock: ManualClock, admin: ChatHandle
+) -> AsyncIterator[AdminBot]:
+    async with running_admin_bot(config, telegram, clock) as running:
+        yield running
+    # Everything the bot sent passed Telegram's rules, within its limits.
+    assert not telegram.bad_requests, telegram.bad_requests
+    assert not telegram.violations, telegram.violations
+
+
+@pytest.fixture
+def admin(telegram: FakeTelegram) -> ChatHandle:
+    return telegram.user(ADMIN, first_name="Olena", username="olena", language_code="fr")
+
+
+@pytest.fixture
+def anna(telegram: FakeTelegram) -> ChatHandle:
+    return telegram.user(1001, first_name="Anna", language_code="fr")
+
+
+@pytest.fixture
+def john(telegram: FakeTelegram) -> ChatHandle:
+    return telegram.user(1002, first_name="John", language_code="en")
+
+
+@pytest.fixture
+def seed_bytes(seed_file: Path) -> bytes:
+    return seed_file.read_bytes()

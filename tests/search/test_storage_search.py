@@ -1,0 +1,141 @@
+"""Search in storage: ranking, windows and counts, upgrades, the vocabulary, admin names."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import aiosqlite
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.importers import ImportLimits
+from bot.loader import parse_paths, save_parsed
+from bot.search import service
+from storage import briefings, search_index, snippets
+from storage.db import Database, open_database
+from storage.models import NewBriefing, NewSnippet
+from storage.schema import migrate, schema_version
+from storage.snippets import COUNT_CAP, WINDOW
+from storage.vocabulary import vocabulary
+
+DAY = date(2024, 10, 24)
+NOON = datetime(2024, 10, 24, 12, tzinfo=UTC)
+
+
+def day_of(*texts: str, day: date = DAY, start: datetime = NOON) -> NewBriefing:
+    return NewBriefing(
+        day=day,
+        snippets=tuple(
+            NewSnippet(text=text, published_at=start + timedelta(minutes=i))
+            for i, text in enumerate(texts)
+        ),
+    )
+
+
+async def texts(db: Database, query: str, limit: int = 5, offset: int = 0) -> list[str]:
+    page = await snippets.search(db, query, limit=limit, offset=offset)
+    return [hit.text for hit in page.hits]
+
+
+async def test_the_exact_form_ranks_above_a_newer_shorter_stem_match(db: Database) -> None:
+    await briefings.save_all(
+        db, [day_of("Un soldat ukrainien témoigne depuis le front de l'est", "Des soldats")]
+    )
+    assert await texts(db, "soldat") == [
+        "Un soldat ukrainien témoigne depuis le front de l'est",
+        "Des soldats",
+    ]
+    assert (await texts(db, "soldats"))[0] == "Des soldats"
+
+
+async def test_newer_snippets_win_when_relevance_is_equal(db: Database) -> None:
+    await briefings.save_all(db, [day_of("Kazan reçoit", start=NOON - timedelta(days=30))])
+    await briefings.save_all(db, [day_of("Kazan accueille", day=date(2024, 11, 23))])
+    assert await texts(db, "kazan") == ["Kazan accueille", "Kazan reçoit"]
+
+
+async def test_pages_walk_every_window_once_and_counts_stop_at_the_cap(db: Database) -> None:
+    total = COUNT_CAP + 20
+    await briefings.save_all(db, [day_of(*(f"Koursk bulletin {i}" for i in range(total)))])
+    page = await snippets.search(db, "koursk", limit=5)
+    assert page.total == COUNT_CAP + 1  # "more than COUNT_CAP"
+    seen: list[int] = []
+    for offset in range(0, 2 * WINDOW + 10, 10):
+        found = await snippets.search(db, "koursk", limit=10, offset=offset)
+        seen.extend(hit.id for hit in found.hits)
+    assert len(seen) == len(set(seen)) == 2 * WINDOW + 10
+    few = await snippets.search(db, "bulletin 7")
+    assert few.total == 1 and [h.text for h in few.hits] == ["Koursk bulletin 7"]
+
+
+async def test_paging_past_the_cap_finds_nothing_rather_than_walking_on(db: Database) -> None:
+    await briefings.save_all(db, [day_of("Koursk")])
+    page = await snippets.search(db, "koursk", offset=10**9)
+    assert page.hits == () and page.offset == COUNT_CAP
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    query=st.text(max_size=60)
+    | st.lists(st.sampled_from([*list("\"-*() :^'’"), "OR", "AND", "NOT", "NEAR", "k"])).map(
+        " ".join
+    )
+)
+async def test_no_query_raises(db: Database, query: str) -> None:
+    if not await snippets.count(db):
+        await briefings.save_all(db, [day_of('AND OR NOT NEAR koursk "x" c++ l\'Ukraine')])
+    found = await service.find(db, query, offset=0, limit=5)
+    assert found.page.total >= len(found.page.hits) >= 0
+
+
+async def test_an_older_file_is_reindexed_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    async with aiosqlite.connect(path, isolation_level=None) as conn:
+        assert await migrate(conn, target=3) == 3
+        await conn.execute(
+            "INSERT INTO snippets (day, text, search_text, published_at, content_hash, created_at)"
+            " VALUES ('2024-10-24', 'Des soldats à Koursk', 'Des soldats à Koursk',"
+            " '2024-10-24T00:00:00+00:00', 'h1', '2024-10-24T00:00:00+00:00')"
+        )
+    db = await open_database(path)
+    try:
+        assert await schema_version(db.conn) >= 4
+        assert await texts(db, "koursk") == ["Des soldats à Koursk"]  # exact words at once
+        assert await texts(db, "soldat") == []  # stems wait for the catch-up
+        assert await search_index.backlog(db) == 1
+        await service.prepare(db)
+        assert await search_index.backlog(db) == 0
+        assert await texts(db, "soldat") == ["Des soldats à Koursk"]
+    finally:
+        await db.close()
+
+
+async def test_the_vocabulary_follows_new_snippets(db: Database) -> None:
+    await briefings.save_all(db, [day_of("Koursk")])
+    assert (await vocabulary(db)).df("pokrovsk") == 0
+    await briefings.save_all(db, [day_of("Pokrovsk tient", "Pokrovsk encore")])
+    words = await vocabulary(db)
+    assert words.df("pokrovsk") == 2 and words.documents == 3
+    assert sorted(await texts(db, "pokr*")) == ["Pokrovsk encore", "Pokrovsk tient"]
+    assert (await service.find(db, "pokrovk", offset=0, limit=5)).corrected == "pokrovsk"
+
+
+async def test_names_loaded_by_admins_are_searched(db: Database, tmp_path: Path) -> None:
+    names = tmp_path / "names.yaml"
+    names.write_text(
+        "# extra names\ngazetteer:\n  - name: Vovtchansk\n    spellings: [Wowtschansk]\n"
+        "  - {name: Hostomel, kind: place, spellings: [Gostomel, Гостомель]}\n",
+        encoding="utf-8",
+    )
+    parsed = parse_paths([names], day=None, tz=UTC, limits=ImportLimits())
+    [report] = await save_parsed(db, parsed, tz=UTC)
+    assert report.summary() == "names.yaml: gazetteer, 2 names, 5 new spellings"
+    await briefings.save_all(db, [day_of("L'aéroport de Hostomel", "Vovchansk sous le feu")])
+    for query, expected in (("Gostomel", "L'aéroport"), ("Wowtschansk", "Vovchansk")):
+        found = await service.find(db, query, offset=0, limit=5)
+        assert next(hit.text for hit in found.page.hits).startswith(expected)
+    [again] = await save_parsed(db, parsed, tz=UTC)
+    assert again.summary() == "names.yaml: gazetteer, 2 names, 0 new spellings"
