@@ -34,7 +34,6 @@ from unittest import mock
 
 from telegram import Update
 from telegram.ext import (
-    AIORateLimiter,
     ApplicationBuilder,
     CommandHandler,
     ContextTypes,
@@ -47,6 +46,7 @@ from bot.fakeapi import ChatHandle, FakeTelegram, Limits
 from bot.harness import POLL_TIMEOUT, TRACKING_GROUP, HandledUpdates, Harness, running_bot
 from bot.importers import ImportLimits
 from bot.loader import parse_paths, save_parsed
+from bot.push.shared_pause import PauseSharingRateLimiter
 from storage.db import open_database
 
 GOAL = 0.5
@@ -168,8 +168,8 @@ async def ours(config: Config, concurrency: int, seconds: float) -> Measure:
 async def ours_unthrottled(config: Config, concurrency: int, seconds: float) -> Measure:
     """The shipped application, but its rate limiter lets any number of messages a second
     through (per-group limits and retries stay)."""
-    unthrottled = functools.partial(AIORateLimiter, overall_max_rate=0)
-    with mock.patch("bot.app.AIORateLimiter", unthrottled):
+    unthrottled = functools.partial(PauseSharingRateLimiter, overall_max_rate=0)
+    with mock.patch("bot.app.PauseSharingRateLimiter", unthrottled):
         return await ours(config, concurrency, seconds)
 
 

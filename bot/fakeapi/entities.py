@@ -24,13 +24,14 @@ _PRIORITY = {
     "spoiler": 94,
     "custom_emoji": 99,
 }
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _HOST = re.compile(r"[\w-]+(\.[\w-]+)*\.?")
 _LINK_SCHEMES = frozenset({"http", "https", "tg", "ton", "tonsite", "ftp"})
 
 
 def utf16_len(text: str) -> int:
     """Length of ``text`` in UTF-16 code units, the unit of Telegram's entity offsets."""
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+    return len(text) + len(_ASTRAL.findall(text))
 
 
 def entity_order(entity: JSON) -> tuple[int, int, int]:

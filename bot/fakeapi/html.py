@@ -56,6 +56,7 @@ class _OpenTag:
 
 
 _MARKUP = re.compile(r"[<&]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -87,7 +88,7 @@ class _HtmlParser:
                 f'Can\'t find end tag corresponding to start tag "{self.stack[-1].name}"'
             )
         plain = "".join(self.out)
-        if any(0xD800 <= ord(char) <= 0xDFFF for char in plain):
+        if _SURROGATE.search(plain):
             raise EntityParseError(
                 "Text contains invalid Unicode characters after decoding HTML entities, "
                 "check for unmatched surrogate code units"

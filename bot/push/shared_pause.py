@@ -23,8 +23,8 @@ Request = Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]]
 
 
 class PauseSharingRateLimiter(AIORateLimiter):
-    def __init__(self, *, max_retries: int) -> None:
-        super().__init__(max_retries=max_retries)
+    def __init__(self, *, max_retries: int, overall_max_rate: float = 30) -> None:
+        super().__init__(max_retries=max_retries, overall_max_rate=overall_max_rate)
         self._pacer: Callable[[], Pacer | None] = lambda: None
 
     def share_with(self, pacer: Callable[[], Pacer | None]) -> None:
