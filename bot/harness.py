@@ -108,8 +108,15 @@ class Harness:
 
 
 @asynccontextmanager
-async def running_bot(config: Config, telegram: FakeTelegram) -> AsyncIterator[Harness]:
-    """Run the bot built from `config`, pointed at `telegram`, polling, until the block ends."""
+async def running_bot(
+    config: Config,
+    telegram: FakeTelegram,
+    prepare: Callable[[BriefApplication], None] | None = None,
+) -> AsyncIterator[Harness]:
+    """Run the bot built from `config`, pointed at `telegram`, polling, until the block ends.
+
+    `prepare` sees the built application before it starts (a test sets the push's clock there).
+    """
     config = replace(
         config,
         token=telegram.token,
@@ -117,6 +124,8 @@ async def running_bot(config: Config, telegram: FakeTelegram) -> AsyncIterator[H
         file_url=telegram.base_file_url,
     )
     app = build_application(config)
+    if prepare is not None:
+        prepare(app)
     handled = HandledUpdates()
     app.add_handler(TypeHandler(Update, handled.mark), group=TRACKING_GROUP)
     # The same order as Application.run_polling, which cannot be used inside a running loop.

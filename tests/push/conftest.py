@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from telegram import Update
-from telegram.ext import TypeHandler
 
-from bot.app import build_application
 from bot.config import Config
+from bot.context import BriefApplication
 from bot.fakeapi import ChatHandle, FakeTelegram, Limits, Message
-from bot.harness import POLL_TIMEOUT, TRACKING_GROUP, HandledUpdates, Harness, Turn
+from bot.harness import Harness, Turn, running_bot
 from bot.importers import parse_file
 from bot.push.clock import Clock, ManualClock
 from bot.push.runtime import PushRuntime, runtime_of
@@ -75,31 +73,12 @@ async def running_push_bot(
     config: Config, telegram: FakeTelegram, clock: Clock
 ) -> AsyncIterator[PushBot]:
     """bot.harness.running_bot, with the push runtime on `clock` before anything starts."""
-    config = replace(
-        config, token=telegram.token, api_url=telegram.base_url, file_url=telegram.base_file_url
-    )
-    app = build_application(config)
-    runtime_of(app).clock = clock
-    handled = HandledUpdates()
-    app.add_handler(TypeHandler(Update, handled.mark), group=TRACKING_GROUP)
-    await app.initialize()
-    try:
-        if app.post_init:
-            await app.post_init(app)
-        assert app.updater is not None
-        await app.updater.start_polling(
-            poll_interval=0, timeout=POLL_TIMEOUT, allowed_updates=Update.ALL_TYPES
-        )
-        await app.start()
-        try:
-            yield PushBot(Harness(app, telegram, handled), telegram, clock)
-        finally:
-            await app.updater.stop()
-            await app.stop()
-    finally:
-        await app.shutdown()
-        if app.post_shutdown:
-            await app.post_shutdown(app)
+
+    def on_clock(app: BriefApplication) -> None:
+        runtime_of(app).clock = clock
+
+    async with running_bot(config, telegram, prepare=on_clock) as harness:
+        yield PushBot(harness, telegram, clock)
 
 
 async def save_days(db_path: Path, days: Sequence[NewBriefing]) -> None:
