@@ -56,22 +56,41 @@ OUTLETS = ["AFP", "Le Monde", "Le Figaro", "Libération", "RFI", "France 24", "B
 SYLLABLES = ["kor", "va", "li", "tch", "ov", "ka", "mir", "sk", "po", "dar", "ne", "ia", "zor"]
 
 
-def _name(rng: random.Random) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize()
+class _Coiner:
+    """Made-up names and words, never the same twice: each story has its own, at any size.
 
+    (Drawn from a fixed pool, a 50 000-snippet day would give most names to several stories
+    and be a day of chained stories rather than ten times a 5 000-snippet one.)
+    """
 
-def _word(rng: random.Random) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(3)) + rng.choice(["ion", "ement", "é"])
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.used: set[str] = set()
+
+    def _fresh(self, suffixes: list[str]) -> str:
+        while True:
+            coined = "".join(self.rng.choice(SYLLABLES) for _ in range(4))
+            coined += self.rng.choice(suffixes)
+            if coined not in self.used:
+                self.used.add(coined)
+                return coined
+
+    def name(self) -> str:
+        return self._fresh([""]).capitalize()
+
+    def word(self) -> str:
+        return self._fresh(["ion", "ement", "é"])
 
 
 def synthetic_day(count: int, seed: int = 7) -> list[Snippet]:
     rng = random.Random(seed)
+    coin = _Coiner(rng)
     snippets: list[Snippet] = []
     start = datetime(2024, 10, 24, 5, tzinfo=UTC)
     story = 0
     while len(snippets) < count:
-        names = [_name(rng) for _ in range(3)]
-        words = [_word(rng) for _ in range(6)]
+        names = [coin.name() for _ in range(3)]
+        words = [coin.word() for _ in range(6)]
         told: list[str] = []
         for _ in range(PER_STORY):
             if told and rng.random() < 0.33:

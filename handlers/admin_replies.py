@@ -52,7 +52,6 @@ def refresh_after(
     start_refresh(
         runtime_of(context.application),
         changed.day,
-        war_start=context.bot_data.settings.war_start,
         admin=acting_admin(update),
         notice=notice,
         outcome=lambda done: admin_render.refreshed(lang, done),

@@ -18,7 +18,8 @@ from telegram.error import RetryAfter, TelegramError
 
 from bot.admin.edits import ChatEdits, Refreshed, plan_edits
 from bot.admin.service import Admin
-from bot.briefing import compose_briefing
+from bot.briefing import compose_for
+from bot.config import Config
 from bot.push.runtime import PushRuntime
 from bot.push.sender import Failed, Sender
 from bot.render import Reply
@@ -28,11 +29,11 @@ from storage.deliveries import Change
 
 
 async def _compose(
-    db: Database, day: date, languages: set[str], war_start: date
+    config: Config, db: Database, day: date, languages: set[str]
 ) -> dict[str, Reply | None]:
+    # The same rendering as the push's, so an edited copy reads like the one first sent.
     return {
-        lang: await compose_briefing(db, day, lang, war_start=war_start, fallback=False)
-        for lang in sorted(languages)
+        lang: await compose_for(config, db, day, lang, fallback=False) for lang in sorted(languages)
     }
 
 
@@ -78,14 +79,12 @@ async def _apply(sender: Sender, db: Database, day: date, chat: ChatEdits, done:
         await deliveries.apply(db, [Change(chat.chat_id, day, "sent", message_ids=tuple(ids))])
 
 
-async def refresh_day(
-    runtime: PushRuntime, day: date, *, war_start: date, now: datetime | None = None
-) -> Refreshed:
+async def refresh_day(runtime: PushRuntime, day: date, *, now: datetime | None = None) -> Refreshed:
     """Bring every delivered copy of `day` in line with its content now."""
     async with runtime.lock:
         db = runtime.db
         copies = await delivered.delivered(db, day)
-        replies = await _compose(db, day, {copy.language for copy in copies}, war_start)
+        replies = await _compose(runtime.config, db, day, {copy.language for copy in copies})
         plan = plan_edits(copies, replies, now or datetime.now(UTC))
         done = Refreshed(chats=len(copies), too_old=plan.too_old, emptied=plan.emptied)
         sender = runtime.context().sender
@@ -113,7 +112,6 @@ def start_refresh(
     runtime: PushRuntime,
     day: date,
     *,
-    war_start: date,
     admin: Admin,
     notice: Notice,
     outcome: Callable[[Refreshed], str],
@@ -121,7 +119,7 @@ def start_refresh(
     """Refresh `day` in the background; record it, then edit the notice with `outcome(done)`."""
 
     async def work() -> None:
-        done = await refresh_day(runtime, day, war_start=war_start)
+        done = await refresh_day(runtime, day)
         await audit.record(runtime.db, admin.action("refresh", str(day), **done.counts()))
         text = f"{notice.text}\n{outcome(done)}"
         await runtime.context().sender.edit(notice.chat_id, notice.message_id, text)

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 import numpy as np
 from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
 
-from bot.digest.cluster import Matrix, normalised
+from bot.digest.cluster import normalised
+from bot.digest.neighbours import Matrix
 
 # The least average name similarity between an item and a story for the item to join it. On
 # the labelled days a lone item's best story scores 0 or, for the BRICS editorial, 0.27 (and

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+import numpy as np
+
 from bot import gazetteer
 from bot.digest import attach, cluster, rank
 from bot.digest.dedup import duplicate_groups
@@ -35,9 +37,12 @@ def _items(snippets: Sequence[Snippet], found: Sequence[Features]) -> list[tuple
     items = []
     for group in duplicate_groups([f.words for f in found]):
         # The fullest text is shown; among equals, the earliest published.
-        ordered = sorted(
-            group, key=lambda i: (-len(found[i].words), snippets[i].published_at, snippets[i].id)
-        )
+        ordered = group
+        if len(group) > 1:
+            ordered = sorted(
+                group,
+                key=lambda i: (-len(found[i].words), snippets[i].published_at, snippets[i].id),
+            )
         items.append((Item(tuple(snippets[i] for i in ordered)), ordered[0]))
     return items
 
@@ -59,12 +64,12 @@ def build_digest(
     idf_of = dict(zip(vocabulary, idf.tolist(), strict=True))
     groups = cluster.clusters(expanded, threshold)
     groups = attach.attach_lone(groups, attach.names_matrix([f.names for f in item_features]))
+    printed = np.asarray([len(item.snippets) for item, _ in items], dtype=np.float64)
+    scores = rank.centrality(matrix, groups, printed).tolist()
     stories = []
     for rows in groups:
+        ordered = sorted(rows, key=lambda row: (-scores[row], row))
         weights = [len(items[row][0].snippets) for row in rows]
-        scores = rank.centrality(matrix, rows, weights)
-        by_centrality = sorted(range(len(rows)), key=lambda k: (-scores[k], rows[k]))
-        ordered = [rows[k] for k in by_centrality]
         name = rank.label([item_features[row] for row in rows], weights, idf_of)
         stories.append(Story(label=name, items=tuple(items[row][0] for row in ordered)))
     return Digest(stories=tuple(rank.ranked(stories)))

@@ -38,6 +38,7 @@ EXPAND_WEIGHT = 3.0
 # thresholds before the exact, quadratic agglomeration.
 MAX_COMPONENT = 3000
 
+
 def bag(features: Features) -> tuple[str, ...]:
     """The terms an item is compared on."""
     return features.terms
@@ -55,7 +56,9 @@ def tfidf(bags: Sequence[Sequence[str]]) -> tuple[Matrix, list[str], npt.NDArray
     # Building from coordinates adds up a term's repeats in a row: its count.
     matrix = csr_matrix((np.ones(len(columns)), (rows, columns)), shape=shape, dtype=np.float64)
     matrix.data = 1.0 + np.log(matrix.data)
-    weights = np.asarray([ENTITY_WEIGHT if t.startswith(ENTITY_PREFIX) else 1.0 for t in vocabulary])
+    weights = np.asarray(
+        [ENTITY_WEIGHT if t.startswith(ENTITY_PREFIX) else 1.0 for t in vocabulary]
+    )
     df = np.bincount(matrix.indices, minlength=len(vocabulary))
     idf = (np.log((1.0 + len(bags)) / (1.0 + df)) + 1.0) ** IDF_POWER
     matrix = matrix.multiply(weights * idf)

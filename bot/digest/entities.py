@@ -30,18 +30,19 @@ def _any_word(word: str) -> bool:
 
 @dataclass(frozen=True)
 class NameSource:
-    """A lookup of names, and which words can open a name of several words.
+    """A lookup of names, and which words a name can start with.
 
-    A day has a few thousand distinct words but hundreds of thousands of distinct two- and
-    three-word phrases: only those whose first word `opens` a name are looked up.
+    A day has tens of thousands of distinct words and hundreds of thousands of distinct two-
+    and three-word phrases, most of them no name: only those whose first word `starts` a
+    name are looked up.
     """
 
     lookup: EntityLookup
-    opens: Callable[[str], bool] = _any_word
+    starts: Callable[[str], bool] = _any_word
 
     def cached(self) -> NameSource:
         """The same source, asking each distinct word or phrase once."""
-        return NameSource(cache(self.lookup), cache(self.opens))
+        return NameSource(cache(self.lookup), cache(self.starts))
 
 
 def _is_capitalised(word: str) -> bool:
@@ -70,30 +71,39 @@ def capitalised_name(phrase: str) -> str | None:
     return fold(phrase)
 
 
-def _opens_capitalised(word: str) -> bool:
+def _starts_capitalised(word: str) -> bool:
     return _is_capitalised(word) and fold(word) not in FUNCTION_WORDS
 
 
-CAPITALISED_NAMES = NameSource(capitalised_name, _opens_capitalised)
+CAPITALISED_NAMES = NameSource(capitalised_name, _starts_capitalised)
+
+
+def _first_words(text: str) -> set[str]:
+    # The gazetteer's keys of a text: its folded words, and those of its Latin transliteration.
+    keys = [name_key(text)]
+    if not text.isascii():
+        keys.append(name_key(anyascii(text)))
+    return {key[0] for key in keys if key}
 
 
 def gazetteer_names(gazetteer: Gazetteer) -> NameSource:
-    """The gazetteer's names; a phrase is looked up when its first word begins a spelling.
+    """The gazetteer's names; a word or phrase is looked up when it starts as a spelling does.
 
-    Spellings are matched by their folded words, also transliterated to Latin (as the
-    gazetteer matches them): those first words are what can open a name.
+    The gazetteer matches a phrase by its folded words, or by those of its transliteration
+    (bot.gazetteer): a phrase can only be a name if one of those begins like a spelling's.
     """
-    openers: set[str] = set()
+    first_words: set[str] = set()
     for name in gazetteer.names():
-        for spelling in (name, *gazetteer.spellings_for(name_key(name))):
-            keys = (name_key(spelling), name_key(anyascii(spelling)))
-            openers.update(key[0] for key in keys if len(key) > 1)
+        entry = gazetteer.entry(name)
+        if entry is not None:
+            for spelling in (entry.name, *entry.spellings, *entry.ambiguous):
+                first_words |= _first_words(spelling)
 
-    def opens(word: str) -> bool:
-        keys = (name_key(word), name_key(anyascii(word)))
-        return any(bool(key) and key[0] in openers for key in keys)
+    def starts(word: str) -> bool:
+        key = name_key(word)
+        return bool(key) and not _first_words(" ".join(key)).isdisjoint(first_words)
 
-    return NameSource(gazetteer.canonical, opens)
+    return NameSource(gazetteer.canonical, starts)
 
 
 def find_entities(
@@ -112,12 +122,10 @@ def find_entities(
     found: list[tuple[str, int, int]] = []
     count = len(tokens)
     taken = [False] * count
-    alone = [i for i, key in enumerate(folded) if not _is_function_word(tokens[i], key)]
     for source in sources:
-        opens = source.opens
-        openers = [i for i in range(count - 1) if joined[i] and opens(tokens[i])]
+        starts = [i for i, token in enumerate(tokens) if source.starts(token)]
         for size in range(MAX_PHRASE_WORDS, 1, -1):
-            for start in openers:
+            for start in starts:
                 end = start + size
                 if end > count or any(taken[start:end]) or not all(joined[start : end - 1]):
                     continue
@@ -125,10 +133,11 @@ def find_entities(
                 if canonical:
                     found.append((canonical, start, end))
                     taken[start:end] = [True] * size
-        for start in alone:
-            if not taken[start]:
-                canonical = source.lookup(tokens[start])
-                if canonical:
-                    found.append((canonical, start, start + 1))
-                    taken[start] = True
+        for start in starts:
+            if taken[start] or _is_function_word(tokens[start], folded[start]):
+                continue
+            canonical = source.lookup(tokens[start])
+            if canonical:
+                found.append((canonical, start, start + 1))
+                taken[start] = True
     return found

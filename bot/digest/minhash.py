@@ -123,20 +123,32 @@ def signatures(found: Shingles, texts: Sequence[int]) -> Signatures:
     return result
 
 
+def _band_keys(rows: Signatures, band: int) -> Hashes:
+    """One 64-bit key per row for its band: equal bands, equal keys (and rarely others)."""
+    part = rows[:, band * ROWS : (band + 1) * ROWS].astype(np.uint64)
+    key = np.zeros(len(rows), dtype=np.uint64)
+    for column in range(ROWS):
+        key = _fmix64(key ^ (part[:, column] * _MIX[column % SHINGLE_WORDS]))
+    return key
+
+
 def candidate_pairs(rows: Signatures) -> Pairs:
-    """The pairs (i, j), i < j, of rows equal on at least one band, each pair once."""
+    """The pairs (i, j), i < j, of rows equal on at least one band, each pair once.
+
+    (A band key may rarely be shared by unequal bands: the pairs are proposals, checked after.)
+    """
     found = []
     for band in range(BANDS):
-        part = np.ascontiguousarray(rows[:, band * ROWS : (band + 1) * ROWS])
-        keys = part.view(np.dtype((np.void, part.dtype.itemsize * ROWS))).ravel()
-        order = np.argsort(keys, kind="stable")
+        keys = _band_keys(rows, band)
+        order = np.argsort(keys)
         ordered = keys[order]
         for distance in range(1, _BUCKET_PEERS + 1):
             same = ordered[distance:] == ordered[:-distance]
             if not same.any():
                 break
-            pairs = np.stack([order[:-distance][same], order[distance:][same]], axis=1)
-            found.append(np.sort(pairs, axis=1))
+            first, second = order[:-distance][same], order[distance:][same]
+            found.append(np.minimum(first, second) * len(rows) + np.maximum(first, second))
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    return np.unique(np.concatenate(found).astype(np.int64), axis=0)
+    pairs = np.unique(np.concatenate(found).astype(np.int64))
+    return np.stack([pairs // len(rows), pairs % len(rows)], axis=1)

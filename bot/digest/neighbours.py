@@ -38,7 +38,9 @@ def _scored(matrix: Matrix, threshold: float, *, both_ways: bool) -> Iterator[Pa
     common_norms = np.sqrt(np.asarray(common.multiply(common).sum(axis=1)).ravel())
     rare_t = rare.T.tocsr()
     for first in range(0, rare.shape[0], PAIR_BLOCK):
-        block = (rare[first : first + PAIR_BLOCK] @ rare_t).tocoo()
+        product = rare[first : first + PAIR_BLOCK] @ rare_t
+        product.sort_indices()
+        block = product.tocoo()
         rows = block.row.astype(np.int64) + first
         cols = block.col.astype(np.int64)
         sims = block.data.astype(np.float64)

@@ -79,17 +79,21 @@ class Lexicon:
     def __init__(self, sources: Sequence[NameSource]) -> None:
         self.sources = [source.cached() for source in sources]
         self.fold = cache(fold)
-        self.stem = cache(_stem)
+        self.term = cache(_term)
 
 
-def _stem(word: str, lang: str) -> str:
+def _term(word: str, lang: str) -> str | None:
+    """The stem a word is compared on, or None for a stop word, a number, a lone letter."""
+    key = fold(word)
+    if key in STOP_WORDS or key.isdigit() or len(key) < 2:
+        return None
     return "-".join(stems(word.split("-"), lang))
 
 
 def features(text: str, lang: str, lexicon: Lexicon) -> Features:
     """The features of one snippet's text."""
     written, joined = tokens(clean(text))
-    folded = tuple(lexicon.fold(word) for word in written)
+    folded = tuple(map(lexicon.fold, written))
     terms: list[str] = []
     surfaces: list[str] = []
     names: list[str] = []
@@ -105,9 +109,9 @@ def features(text: str, lang: str, lexicon: Lexicon) -> Features:
             continue
         terms.append(ENTITY_PREFIX + key)
         surfaces.append(canonical if canonical != key else " ".join(written[start:end]))
-    for word, key, in_name in zip(written, folded, named, strict=True):
-        if in_name or key in STOP_WORDS or key.isdigit() or len(key) < 2:
-            continue
-        terms.append(lexicon.stem(word, lang))
-        surfaces.append(word)
+    for word, in_name in zip(written, named, strict=True):
+        term = None if in_name else lexicon.term(word, lang)
+        if term:
+            terms.append(term)
+            surfaces.append(word)
     return Features(words=folded, terms=tuple(terms), surfaces=tuple(surfaces), names=tuple(names))

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
+from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
 
-from bot.digest.cluster import Matrix
 from bot.digest.model import Story
+from bot.digest.neighbours import Matrix
 from bot.digest.normalise import ENTITY_PREFIX, Features
 
 LABEL_TERMS = 3
@@ -25,12 +26,28 @@ def ranked(stories: Sequence[Story]) -> list[Story]:
     return sorted(stories, key=rank_key)
 
 
-def centrality(matrix: Matrix, rows: Sequence[int], weights: Sequence[int]) -> list[float]:
-    """Each row's summed similarity to the others, each counted as often as it was printed."""
-    vectors = matrix[np.asarray(rows, dtype=np.int64)]
-    centre = np.asarray(vectors.T @ np.asarray(weights, dtype=np.float64)).ravel()
-    scores: npt.NDArray[np.float64] = np.asarray(vectors @ centre).ravel()
-    return [float(score) for score in scores]
+def centrality(
+    matrix: Matrix, groups: Sequence[Sequence[int]], weights: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """Each row's summed similarity to the rows of its group, each counted `weights[row]`
+    times (as often as it was printed): all groups in two sparse products."""
+    rows = np.asarray([row for group in groups for row in group], dtype=np.int64)
+    group_of = np.repeat(np.arange(len(groups)), [len(group) for group in groups])
+    members = csr_matrix((weights[rows], (group_of, rows)), shape=(len(groups), matrix.shape[0]))
+    centres = csr_matrix(members @ matrix)
+    scores = np.zeros(matrix.shape[0])
+    scores[rows] = np.asarray(matrix[rows].multiply(centres[group_of]).sum(axis=1)).ravel()
+    return scores
+
+
+def _written(term: str, features: Sequence[Features], weights: Sequence[int]) -> Counter[str]:
+    """How often the story writes `term` each way (asked only of the few terms it shows)."""
+    written: Counter[str] = Counter()
+    for item, weight in zip(features, weights, strict=True):
+        for found, surface in zip(item.terms, item.surfaces, strict=True):
+            if found == term:
+                written[surface] += weight
+    return written
 
 
 def _display(term: str, written: Counter[str]) -> str:
@@ -52,16 +69,13 @@ def label(
     a word ("Corée du Nord", "nord") shown once.
     """
     score: dict[str, float] = defaultdict(float)
-    written: dict[str, Counter[str]] = defaultdict(Counter)
     for item, weight in zip(features, weights, strict=True):
-        for term, surface in zip(item.terms, item.surfaces, strict=True):
-            written[term][surface] += weight
         for term in set(item.terms):
             score[term] += weight * idf.get(term, 0.0)
     chosen: list[str] = []
     shown_words: set[str] = set()
     for term in sorted(score, key=lambda term: (-score[term], term)):
-        display = _display(term, written[term])
+        display = _display(term, _written(term, features, weights))
         words = set(display.casefold().split())
         if words <= shown_words:
             continue

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.briefing import compose_briefing
+from bot.briefing import compose_for
+from bot.config import Config
 from bot.push.clock import Clock
 from bot.push.ledger import Claims, LedgerWriter
 from bot.push.schedule import catch_up, is_late
@@ -41,7 +42,7 @@ class PushContext:
     db: Database
     sender: Sender
     clock: Clock
-    war_start: date
+    config: Config  # what the briefing is rendered with, as /today renders it
     workers: int
     stopping: Callable[[], bool] = lambda: False
 
@@ -106,8 +107,8 @@ async def _sort(
         elif key not in broken:
             if key not in replies:
                 try:
-                    replies[key] = await compose_briefing(
-                        ctx.db, item.day, item.language, war_start=ctx.war_start, fallback=False
+                    replies[key] = await compose_for(
+                        ctx.config, ctx.db, item.day, item.language, fallback=False
                     )
                 except Exception:
                     log.exception("push: the briefing of %s (%s) failed to build", *key)

@@ -127,7 +127,7 @@ class PushRuntime:
             db=db,
             sender=sender,
             clock=self.clock,
-            war_start=self.config.war_start,
+            config=self.config,
             workers=self.limits.workers,
             stopping=lambda: self._stopping,
         )

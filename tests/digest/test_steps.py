@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 import pytest
+from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
+from scipy.spatial.distance import squareform  # type: ignore[import-untyped]
 
 from bot.digest import cluster, minhash, neighbours, rank
 from bot.digest.dedup import containment, duplicate_groups, is_near_duplicate
@@ -35,6 +37,7 @@ def snippet(number: int, text: str = "x", source: str | None = None, minutes: in
         ("POINT SUR LA SITUATION - Le secrétaire général", "Le secrétaire général"),
         ("ÉDITORIAL. L'arrivée de milliers de soldats…", "L'arrivée de milliers de soldats"),
         ("Des câbles sectionnés. (avec AFP)", "Des câbles sectionnés."),
+        ("Kiev frappée dans la nuit ... (AFP)", "Kiev frappée dans la nuit"),
         ("Missiles ATACMS : la défense russe", "Missiles ATACMS : la défense russe"),
     ],
 )
@@ -172,6 +175,20 @@ def test_clusters_group_by_topic_not_by_one_shared_word() -> None:
     assert cluster.expand(matrix).shape == matrix.shape
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_the_cut_of_the_average_linkage_tree_is_scipys_fcluster(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    bags = [[f"t{t}" for t in rng.choice(12, size=4, replace=False)] for _ in range(30)]
+    matrix, _, _ = cluster.tfidf(bags)
+    distance = 1.0 - np.clip((matrix @ matrix.T).toarray(), 0.0, 1.0)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    expected = fcluster(tree, t=1.0 - cluster.THRESHOLD, criterion="distance")
+    found = cluster._agglomerate(matrix, cluster.THRESHOLD)
+    same_expected = expected[:, None] == expected[None, :]
+    assert (same_expected == (np.asarray(found)[:, None] == np.asarray(found)[None, :])).all()
+
+
 def test_similar_pairs_finds_exact_cosines() -> None:
     matrix, _, _ = cluster.tfidf([["a", "b"], ["a", "b"], ["c"]])
     rows, cols, sims = neighbours.similar_pairs(matrix, 0.5)
@@ -214,9 +231,12 @@ def test_stories_rank_by_sources_then_size_then_recency() -> None:
 
 
 def test_medoid_is_the_most_central_row() -> None:
-    matrix, _, _ = cluster.tfidf([["a", "b"], ["a", "b", "c"], ["c", "d"]])
-    scores = rank.centrality(matrix, [0, 1, 2], [1, 1, 1])
+    matrix, _, _ = cluster.tfidf([["a", "b"], ["a", "b", "c"], ["c", "d"], ["e"]])
+    scores = rank.centrality(matrix, [[0, 1, 2]], np.ones(3))
     assert max(range(3), key=scores.__getitem__) == 1
+    # A row printed often pulls the centre to itself; groups do not mix.
+    scores = rank.centrality(matrix, [[0, 1, 2], [3]], np.asarray([5.0, 1.0, 1.0, 1.0]))
+    assert scores.argmax() == 0
 
 
 def test_label_names_what_the_story_shares() -> None:
