@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,16 +15,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.config import Config
-from bot.context import BriefApplication
-from bot.fakeapi import ChatHandle, FakeTelegram, Limits, Message
-from bot.harness import Harness, Turn, running_bot
+from bot.fakeapi import ChatHandle, FakeTelegram, Limits
+from bot.harness import Turn
 from bot.importers import parse_file
 from bot.push.clock import ManualClock
-from bot.push.runtime import PushRuntime, runtime_of
 from bot.push.schedule import next_push_at
-from storage import briefings, subscribers
-from storage.db import Database, open_database
-from storage.models import NewBriefing, Subscriber
+from storage import subscribers
+from storage.db import Database
+from storage.models import Subscriber
+from tests.push.conftest import PushBot, running_push_bot, save_days
 
 PARIS = ZoneInfo("Europe/Paris")
 ADMIN = 42
@@ -35,37 +33,18 @@ START = datetime(2024, 10, 24, 5, 0, tzinfo=UTC)
 AT_8 = datetime(2024, 10, 24, 6, 0, tzinfo=UTC)
 
 
-@dataclass
-class AdminBot:
-    harness: Harness
-    telegram: FakeTelegram
-    clock: ManualClock
-
-    @property
-    def runtime(self) -> PushRuntime:
-        return runtime_of(self.harness.app)
+class AdminBot(PushBot):
+    """The push tests' running bot, plus what admin tests do: upload files, subscribe chats."""
 
     @property
     def db(self) -> Database:
         return self.runtime.db
 
-    async def say(self, chat: ChatHandle, text: str) -> Turn:
-        self.clock.advance(1.0)  # a person types: the chat's 1 message/s refills
-        return await self.harness.say(chat, text)
-
     async def upload(
         self, chat: ChatHandle, name: str, data: bytes, caption: str | None = None
     ) -> Turn:
-        self.clock.advance(1.0)
+        self.manual.advance(1.0)
         return await self.harness.upload(chat, name, data, caption)
-
-    async def press(self, chat: ChatHandle, message: Message, button: str) -> Turn:
-        self.clock.advance(1.0)
-        return await self.harness.press(chat, message, button)
-
-    async def push_at(self, moment: datetime) -> None:
-        self.clock.set(moment)
-        await self.runtime.run_scheduled()
 
     async def subscribe(self, chats: Sequence[ChatHandle], language: str = "fr") -> None:
         """Subscribe chats at 08:00 Paris, straight in the database (tests/push covers how)."""
@@ -92,21 +71,9 @@ class AdminBot:
 async def running_admin_bot(
     config: Config, telegram: FakeTelegram, clock: ManualClock
 ) -> AsyncIterator[AdminBot]:
-    """bot.harness.running_bot, with the push on `clock` before the bot starts."""
-
-    def on_clock(app: BriefApplication) -> None:
-        runtime_of(app).clock = clock
-
-    async with running_bot(config, telegram, prepare=on_clock) as harness:
-        yield AdminBot(harness, telegram, clock)
-
-
-async def save_days(db_path: Path, days: Sequence[NewBriefing]) -> None:
-    db = await open_database(db_path)
-    try:
-        await briefings.save_all(db, days, tz=PARIS)
-    finally:
-        await db.close()
+    """tests/push's running bot, on `clock`, as an AdminBot."""
+    async with running_push_bot(config, telegram, clock) as running:
+        yield AdminBot(running.harness, telegram, clock)
 
 
 @pytest.fixture
