@@ -26,16 +26,19 @@ class DeliveredDay:
     sent_at: datetime  # UTC: when the ledger recorded the last part
 
 
+# The copies a correction touches: fully sent, to chats still subscribed.
+_SENT_COPIES = """
+    FROM deliveries d JOIN subscribers s ON s.chat_id = d.chat_id
+    WHERE d.day = ? AND d.state = 'sent' AND s.active = 1 AND d.message_ids IS NOT NULL
+"""
+
+
 async def delivered(db: Database, day: date) -> list[DeliveredDay]:
     """Every active chat that received `day` in full, by chat id."""
     async with db.conn.execute(
-        """
-        SELECT d.chat_id, s.kind, coalesce(u.language, s.language), d.message_ids, d.updated_at
-        FROM deliveries d JOIN subscribers s ON s.chat_id = d.chat_id
-        LEFT JOIN users u ON s.kind = 'user' AND u.user_id = d.chat_id
-        WHERE d.day = ? AND d.state = 'sent' AND s.active = 1 AND d.message_ids IS NOT NULL
-        ORDER BY d.chat_id
-        """,
+        "SELECT d.chat_id, s.kind, coalesce((SELECT u.language FROM users u"
+        " WHERE s.kind = 'user' AND u.user_id = d.chat_id), s.language),"
+        f" d.message_ids, d.updated_at {_SENT_COPIES} ORDER BY d.chat_id",
         (day.isoformat(),),
     ) as cursor:
         rows = await cursor.fetchall()
@@ -54,8 +57,7 @@ async def delivered(db: Database, day: date) -> list[DeliveredDay]:
 async def count(db: Database, day: date) -> int:
     """How many active chats received `day` (what a correction of that day will touch)."""
     async with db.conn.execute(
-        "SELECT count(*) FROM deliveries d JOIN subscribers s ON s.chat_id = d.chat_id"
-        " WHERE d.day = ? AND d.state = 'sent' AND s.active = 1 AND d.message_ids IS NOT NULL",
+        f"SELECT count(*) {_SENT_COPIES}",
         (day.isoformat(),),
     ) as cursor:
         row = await cursor.fetchone()
