@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 from pathlib import Path
@@ -84,8 +85,13 @@ async def test_unknown_command_points_to_help(bot: Harness, anna: ChatHandle) ->
 async def test_an_internal_error_is_logged_and_the_user_gets_an_apology(
     seeded: Path, bot: Harness, anna: ChatHandle, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with sqlite3.connect(seeded) as conn:  # the store breaks under the running bot
-        conn.execute("DROP TABLE search_queries")
+    def break_the_store() -> None:
+        with sqlite3.connect(seeded) as conn:
+            conn.execute("DROP TABLE search_queries")
+
+    # The store breaks under the running bot. From a thread: a blocking call on the event loop
+    # would wait for the write lock that the bot's start-up push run holds on that same loop.
+    await asyncio.to_thread(break_the_store)
     with caplog.at_level(logging.ERROR):
         turn = await bot.say(anna, "/search koursk")
     assert [m.text for m in turn.sent] == [
