@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from . import errors
@@ -46,6 +47,35 @@ def parse_text(
     then the length is counted in UTF-16 code units. ``empty=None`` allows empty text
     (captions).
     """
+    if entities is None:
+        # A push sends one text to thousands of chats: parse it once (copies of the entities,
+        # so no two messages share a dict). Errors are not cached: they are raised again.
+        plain, cached = _parse_cached(text, parse_mode, strict_html, limit, too_long, empty)
+        return plain, tuple(dict(entity) for entity in cached)
+    return _parse_text(text, parse_mode, entities, strict_html, limit, too_long, empty)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_cached(
+    text: str | None,
+    parse_mode: str | None,
+    strict_html: bool,
+    limit: int,
+    too_long: str,
+    empty: str | None,
+) -> tuple[str, tuple[JSON, ...]]:
+    return _parse_text(text, parse_mode, None, strict_html, limit, too_long, empty)
+
+
+def _parse_text(
+    text: str | None,
+    parse_mode: str | None,
+    entities: Any,
+    strict_html: bool,
+    limit: int,
+    too_long: str,
+    empty: str | None,
+) -> tuple[str, tuple[JSON, ...]]:
     source = text or ""
     try:
         source.encode("utf-8")

@@ -14,6 +14,11 @@ window of that length. Every sending request in a penalty window is answered 429
 recorded as a :class:`Violation`: a bot that honours ``retry_after`` makes none. Penalties are
 not extended by violations.
 
+Paid broadcasts: a request with ``allow_paid_broadcast`` takes its bot-wide token from a
+second bucket (``per_bot_paid``, 1000/s) instead of the 30/s one, as Telegram lets a bot that
+pays Stars exceed the broadcast limit; the per-chat limits still apply, and a bot-wide 429
+(from either bucket) opens one penalty window for every request of the bot.
+
 ``tolerance`` absorbs network jitter: a token that will be back within that many seconds
 counts as there, so a client paced exactly at the limit is not punished for two requests
 arriving closer together than they were sent.
@@ -29,6 +34,7 @@ from .errors import too_many_requests
 
 Scope = int | str  # a chat id, or BOT_SCOPE for the bot-wide limit
 BOT_SCOPE = "bot"
+PAID_BUCKET = "paid"  # the bucket of paid broadcasts; their penalties are BOT_SCOPE's
 
 
 @dataclass(frozen=True)
@@ -52,8 +58,9 @@ class Rate:
 class Limits:
     """Telegram's limits on a bot; ``None`` switches a limit off.
 
-    Defaults: 30 messages/s for the bot, 20/min per group, supergroup or channel, 1/s per
-    private chat after a burst of 5; a callback or inline query can be answered for 15 s.
+    Defaults: 30 messages/s for the bot (1000/s for requests with ``allow_paid_broadcast``),
+    20/min per group, supergroup or channel, 1/s per private chat after a burst of 5; a
+    callback or inline query can be answered for 15 s.
     """
 
     per_bot: Rate | None = Rate(30, per=1.0)
@@ -62,11 +69,12 @@ class Limits:
     tolerance: float = 0.05
     callback_query_timeout: float | None = 15.0
     inline_query_timeout: float | None = 15.0
+    per_bot_paid: Rate | None = Rate(1000, per=1.0)
 
     @classmethod
     def unlimited(cls) -> Limits:
         """No flood limits and no query expiry: for conversational tests and the chat UI."""
-        return cls(None, None, None, 0.0, None, None)
+        return cls(None, None, None, 0.0, None, None, None)
 
 
 @dataclass(frozen=True)
@@ -117,21 +125,30 @@ class RateLimiter:
                 self.violations.append(Violation(now, method, chat_id, scope, retry_after))
                 raise too_many_requests(retry_after)
 
-    def acquire(self, chat_id: int | None, is_group: bool) -> None:
-        """Take a token from the bot's and the chat's buckets, or raise 429 and penalise."""
+    def acquire(self, chat_id: int | None, is_group: bool, *, paid: bool = False) -> None:
+        """Take a token from the bot's and the chat's buckets, or raise 429 and penalise.
+
+        ``paid``: the request carries ``allow_paid_broadcast``, so the bot-wide token comes
+        from the paid bucket."""
         now = self.clock()
-        chat_rate = self.limits.per_group if is_group else self.limits.per_private_chat
-        scopes: list[tuple[Scope, Rate | None]] = [(BOT_SCOPE, self.limits.per_bot)]
+        limits = self.limits
+        chat_rate = limits.per_group if is_group else limits.per_private_chat
+        # (penalty scope, bucket key, rate): a paid request's bot-wide penalty is the bot's.
+        scopes: list[tuple[Scope, Scope, Rate | None]] = [
+            (BOT_SCOPE, PAID_BUCKET, limits.per_bot_paid)
+            if paid
+            else (BOT_SCOPE, BOT_SCOPE, limits.per_bot)
+        ]
         if chat_id is not None:
-            scopes.append((chat_id, chat_rate))
-        for scope, _ in scopes:
+            scopes.append((chat_id, chat_id, chat_rate))
+        for scope, _, _ in scopes:
             if (forced := self._forced.pop(scope, None)) is not None:
                 self._penalty_until[scope] = now + forced
                 raise too_many_requests(forced)
-        buckets = [(scope, self._bucket(scope, rate, now)) for scope, rate in scopes if rate]
+        buckets = [(scope, self._bucket(key, rate, now)) for scope, key, rate in scopes if rate]
         for scope, bucket in buckets:
             wait = bucket.seconds_until_token()
-            if wait > self.limits.tolerance:
+            if wait > limits.tolerance:
                 retry_after = max(1, math.ceil(wait))
                 self._penalty_until[scope] = now + retry_after
                 raise too_many_requests(retry_after)

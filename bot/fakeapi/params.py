@@ -60,6 +60,7 @@ BOOL_FIELDS = frozenset(
         "disable_web_page_preview",
         "allow_sending_without_reply",
         "disable_content_type_detection",
+        "allow_paid_broadcast",
     ]
 )
 

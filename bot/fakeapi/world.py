@@ -168,12 +168,13 @@ class World:
         """429 if the bot or the chat is in a penalty window (recorded as a violation)."""
         self.limiter.check_penalty(method, None if chat is None else chat.id)
 
-    def take_send_token(self, chat: ChatState | None) -> None:
-        """Count one message against the limits, or 429."""
+    def take_send_token(self, chat: ChatState | None, *, paid: bool = False) -> None:
+        """Count one message against the limits, or 429; ``paid``: the request carries
+        ``allow_paid_broadcast`` (up to 1000/s instead of 30/s)."""
         if chat is None:
-            self.limiter.acquire(None, is_group=False)
+            self.limiter.acquire(None, is_group=False, paid=paid)
         else:
-            self.limiter.acquire(chat.id, chat.is_group)
+            self.limiter.acquire(chat.id, chat.is_group, paid=paid)
 
     def add_bot_message(self, chat: ChatState, message: Message) -> Message:
         chat.bot_messages[message.message_id] = message

@@ -43,3 +43,16 @@ def test_keyboard_urls_are_normalised_and_bad_ones_refused() -> None:
         check_reply_markup({"inline_keyboard": [[{"text": "x", "url": "not a url"}]]})
     with pytest.raises(ApiError, match="should be an Array of Arrays"):
         check_reply_markup({"inline_keyboard": [{"text": "x", "callback_data": "x"}]})
+
+
+def test_the_same_text_twice_gives_equal_entities_that_share_nothing() -> None:
+    first = parse_text("<b>Koursk</b> tient", "HTML", None, strict_html=True)
+    second = parse_text("<b>Koursk</b> tient", "HTML", None, strict_html=True)
+    assert first == second
+    assert first[1][0] is not second[1][0]
+
+
+def test_a_bad_text_is_refused_every_time_it_is_sent() -> None:
+    for _ in range(2):
+        with pytest.raises(ApiError, match="Unsupported start tag"):
+            parse_text("<blink>Koursk</blink>", "HTML", None, strict_html=True)

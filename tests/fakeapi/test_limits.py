@@ -97,3 +97,29 @@ def test_unlimited_never_throttles() -> None:
     for _ in range(1000):
         send(limiter, -100, is_group=True)
     assert limiter.violations == []
+
+
+def test_paid_broadcasts_go_past_the_bot_limit_up_to_a_thousand_a_second() -> None:
+    clock = Clock()
+    limiter = RateLimiter(Limits(tolerance=0.0), clock)
+    for chat_id in range(1000):
+        limiter.acquire(chat_id, False, paid=True)
+    with pytest.raises(ApiError):
+        limiter.acquire(5000, False, paid=True)
+
+
+def test_unpaid_messages_keep_the_thirty_a_second_limit() -> None:
+    clock = Clock()
+    limiter = RateLimiter(Limits(tolerance=0.0), clock)
+    for chat_id in range(30):
+        send(limiter, chat_id)
+    assert retry_after_of(limiter, 30) == 1
+
+
+def test_paid_broadcasts_keep_the_per_chat_limit() -> None:
+    clock = Clock()
+    limiter = RateLimiter(Limits(tolerance=0.0), clock)
+    for _ in range(5):
+        limiter.acquire(1001, False, paid=True)
+    with pytest.raises(ApiError):
+        limiter.acquire(1001, False, paid=True)

@@ -273,6 +273,7 @@ async def test_sends_stay_within_telegram_limits(
     sends = [c for c in telegram.calls_to("sendMessage") if c.ok]
     assert len(sends) == len(await briefing_parts(bot, SEED_DAY)) * 43
     assert not telegram.throttled
+    assert not any("allow_paid_broadcast" in c.params for c in sends)
     window = [c.at for c in sends]
     assert (len(window) - 1) / (window[-1] - window[0]) <= 30.5
 

@@ -81,7 +81,7 @@ def _send(
     document: dict[str, Any] | None,
 ) -> Any:
     reply_to = _reply_to(chat, params)
-    world.take_send_token(chat)
+    world.take_send_token(chat, paid=params.get_bool("allow_paid_broadcast"))
     message = Message(
         message_id=chat.new_message_id(),
         chat=chat.to_dict(),
