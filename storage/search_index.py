@@ -1,13 +1,43 @@
-"""Bringing the search index up to date after an upgrade: the backlog migration 0004 left."""
+"""The search index's state: how far it has moved since a reader last looked, and bringing it
+up to date after an upgrade (the backlog migration 0004 left)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from storage.briefings import optional_text
 from storage.db import Database
 from storage.normalize import search_form
 
 BATCH = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class Versions:
+    """Numbers that grow when snippets, or names for the gazetteer, are added."""
+
+    snippets: int
+    names: int
+
+
+async def versions(db: Database) -> Versions:
+    """What search's in-memory caches (vocabulary, gazetteer) depend on, in one round trip:
+    each trip to the database thread costs more than these lookups under load."""
+    rows = await db.conn.execute_fetchall(
+        "SELECT (SELECT coalesce(max(id), 0) FROM snippets),"
+        " (SELECT coalesce(max(rowid), 0) FROM gazetteer_names)"
+    )
+    snippets, names = next(iter(rows))
+    return Versions(int(snippets), int(names))
+
+
+async def briefing_texts(db: Database, limit: int) -> list[tuple[str | None, str | None]]:
+    """The titles and summaries of the latest `limit` days, for search to read ahead."""
+    rows = await db.conn.execute_fetchall(
+        "SELECT title, summary FROM briefings ORDER BY day DESC LIMIT ?", (limit,)
+    )
+    return [(optional_text(title), optional_text(summary)) for title, summary in rows]
 
 
 async def backlog(db: Database) -> int:

@@ -8,13 +8,13 @@ user types is ever read as FTS5 syntax.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from anyascii import anyascii
 
-from storage.normalize import fold_word, query_stems, words_of
+from storage.normalize import fold_word, query_stems, tokenizer_may_fold_otherwise, words_of
 from storage.search_query import Item, Phrase, Query, Word
 
 PREFIX_TERMS = 24
@@ -68,6 +68,15 @@ def _quoted(words: Key) -> str:
     return '"' + " ".join(words).replace('"', '""') + '"'
 
 
+def _unfolded(words: Iterable[str]) -> set[str]:
+    """The words as typed (case folded) that FTS5 may read otherwise than their folded form.
+
+    Only those need asking for beside the folded form: the tokenizer folds Latin letters itself,
+    so "corée" beside "coree" would only make FTS5 walk the same doclist twice.
+    """
+    return {word.casefold() for word in words if tokenizer_may_fold_otherwise(word)}
+
+
 def _spelling_forms(spellings: Iterable[str]) -> Forms:
     singles: set[str] = set()
     phrases: set[Key] = set()
@@ -77,10 +86,11 @@ def _spelling_forms(spellings: Iterable[str]) -> Forms:
         folded = tuple(fold_word(word) for word in words)
         if len(folded) == 1:
             singles.add(folded[0])
-            spelled.add(words[0].casefold())
+            spelled |= _unfolded(words)
         elif folded:
             phrases.add(folded)
-            phrases.add(tuple(word.casefold() for word in words))
+            if _unfolded(words):
+                phrases.add(tuple(word.casefold() for word in words))
     return Forms(
         variants=frozenset(singles), variant_phrases=frozenset(phrases), spelled=frozenset(spelled)
     )
@@ -95,7 +105,7 @@ def _word_forms(word: Word, names: Names | None, vocabulary: Prefixes | None) ->
     forms = Forms(
         exact=frozenset({folded}),
         stems=frozenset(query_stems(folded) - {folded}),
-        spelled=frozenset({word.text.casefold()}),
+        spelled=frozenset(_unfolded([word.text])),
     )
     if not word.text.isascii():
         forms |= _spelling_forms([anyascii(word.text)])
@@ -106,7 +116,10 @@ def _word_forms(word: Word, names: Names | None, vocabulary: Prefixes | None) ->
 
 def _phrase_forms(phrase: Phrase, names: Names | None) -> Forms:
     folded = phrase.folded
-    forms = Forms(phrases=frozenset({folded, tuple(w.casefold() for w in phrase.words)}))
+    phrases = {folded}
+    if _unfolded(phrase.words):
+        phrases.add(tuple(word.casefold() for word in phrase.words))
+    forms = Forms(phrases=frozenset(phrases))
     if names is not None:
         forms |= _spelling_forms(names.spellings_for(folded))
     return forms
@@ -155,6 +168,23 @@ class Plan:
             if excluded:
                 expression = f"({expression}) NOT {excluded}"
         return expression
+
+    def most_matches(self, frequency: Callable[[str], int]) -> int | None:
+        """At most how many snippets can match, when a group of phrases bounds it (a phrase is
+        no commoner than its rarest word); None when no group does.
+
+        A group with single words leaves the bound open, as their stems are indexed beside
+        the text and not counted; so does a phrase with a word the counts do not know.
+        """
+        bounds = []
+        for group in self.groups:
+            if group.exact or group.variants or group.stems or group.prefixes or group.spelled:
+                continue
+            keys = group.phrases | group.variant_phrases
+            rarest = [min(frequency(word) for word in key) for key in keys]
+            if rarest and all(rarest):
+                bounds.append(sum(rarest))
+        return min(bounds, default=None)
 
 
 def plan(query: Query, names: Names | None = None, vocabulary: Prefixes | None = None) -> Plan:

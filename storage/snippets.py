@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
 from storage.briefings import optional_text
 from storage.db import Database
 from storage.models import SearchPage, Snippet
+from storage.search_days import Day
 from storage.search_match import Names, Plan, plan
 from storage.search_query import Query, parse
-from storage.search_rank import Candidate, inverse_frequency, marked_words, rank
+from storage.search_rank import Candidate, inverse_frequency, rank
 from storage.timefmt import parse_utc
 from storage.vocabulary import Vocabulary, vocabulary
 
@@ -71,52 +71,78 @@ async def _count_matches(db: Database, match: str) -> int:
     return int(next(iter(rows))[0])
 
 
-async def _window(db: Database, match: str, number: int) -> list[tuple[Candidate, Row]]:
-    """The number-th window of matches, newest first, with the words FTS5 matched marked."""
-    # One round trip to the database thread fetches the window and its snippets: under load,
-    # each hop costs more than the query itself.
-    rows = await db.conn.execute_fetchall(
-        f"""
-        SELECT {_COLUMNS}, length(s.text),
-            highlight(snippets_fts, 0, char(1), char(2)),
-            highlight(snippets_fts, 1, char(1), char(2))
-        FROM snippets_fts f JOIN snippets s ON s.id = f.rowid
-        WHERE snippets_fts MATCH ?
-        ORDER BY f.rowid DESC LIMIT ? OFFSET ?
-        """,
-        (match, WINDOW, number * WINDOW),
+# Search ranks the last SCAN matches loaded, in windows by publication time, newest first:
+# FTS5 yields matches in rowid (loading) order at almost no cost, and a day loaded late would
+# otherwise come before newer news. Pages stop at COUNT_CAP, so no window lies beyond SCAN.
+SCAN = (COUNT_CAP // WINDOW + 1) * WINDOW
+# Below this many possible matches (storage.search_match.Plan.most_matches), the matches are
+# walked oldest first, all of them: for a phrase whose words seldom touch, FTS5 walks every
+# snippet holding them whichever way it goes, and forwards costs it two thirds of backwards.
+ASCENDING_SCAN = 5_000
+
+# One statement, so one round trip to the database thread (under load, each hop costs more
+# than the query): the last matches loaded, counted, and the rows of the windows a page needs,
+# each with its day's title and summary.
+_WINDOWS = f"""
+    WITH hits AS MATERIALIZED (
+        SELECT rowid AS id FROM snippets_fts WHERE snippets_fts MATCH ?
+        ORDER BY rowid {{order}} LIMIT ?
+    ),
+    latest AS MATERIALIZED (
+        SELECT s.id, s.published_at
+        FROM (SELECT id FROM hits ORDER BY id DESC LIMIT ?) AS h JOIN snippets s ON s.id = h.id
     )
-    return [
-        (
-            Candidate(
-                id=int(row[0]),
-                published_at=parse_utc(str(row[5])),
-                length=int(row[7]),
-                marked=marked_words(str(row[8])),
-                marked_forms=marked_words(str(row[9])) if row[9] else Counter(),
-            ),
-            row,
+    SELECT (SELECT count(*) FROM hits), {_COLUMNS}, s.search_text, b.title, b.summary
+    FROM (
+        SELECT id FROM latest ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?
+    ) AS w
+    JOIN snippets s ON s.id = w.id
+    LEFT JOIN briefings b ON b.day = s.day
+    ORDER BY s.published_at DESC, s.id DESC
+"""
+_LAST_LOADED, _ALL_OLDEST_FIRST = _WINDOWS.format(order="DESC"), _WINDOWS.format(order="ASC")
+
+
+async def _windows(
+    db: Database, expanded: Plan, match: str, first: int, last: int, words: Vocabulary
+) -> tuple[list[list[tuple[Candidate, Row]]], int]:
+    """Windows first..last of the matches, newest first, and how many matches there are, up to
+    COUNT_CAP + 1 ("more than COUNT_CAP")."""
+    scan = max(SCAN, (last + 1) * WINDOW)
+    bound = expanded.most_matches(words.df)
+    sql, walk = _LAST_LOADED, scan
+    if bound is not None and bound <= ASCENDING_SCAN:
+        sql, walk = _ALL_OLDEST_FIRST, -1
+    rows = await db.conn.execute_fetchall(
+        sql, (match, walk, scan, (last - first + 1) * WINDOW, first * WINDOW)
+    )
+    windows: list[list[tuple[Candidate, Row]]] = [[] for _ in range(first, last + 1)]
+    days: dict[object, Day | None] = {}
+    for index, row in enumerate(rows):
+        if row[2] not in days:
+            days[row[2]] = Day.of(optional_text(row[9]), optional_text(row[10]))
+        candidate = Candidate.of(
+            int(str(row[1])), parse_utc(str(row[6])), str(row[3]), str(row[8] or ""), days[row[2]]
         )
-        for row in rows
-    ]
+        windows[index // WINDOW].append((candidate, row[1:]))
+    if rows:
+        return windows, min(int(next(iter(rows))[0]), COUNT_CAP + 1)
+    return windows, 0 if first == 0 else await _count_matches(db, match)
 
 
 async def _ranked(
     db: Database, expanded: Plan, match: str, offset: int, limit: int, words: Vocabulary
-) -> tuple[list[Snippet], int | None]:
-    """One page of snippets, best first; the total too when a window held the last match."""
+) -> tuple[list[Snippet], int]:
+    """One page of snippets, best first, and the number of matches."""
     idf = inverse_frequency(words.documents, words.df)
+    first, last = offset // WINDOW, (offset + limit - 1) // WINDOW
+    windows, total = await _windows(db, expanded, match, first, last, words)
     hits: list[Snippet] = []
-    total = None
-    for number in range(offset // WINDOW, (offset + limit - 1) // WINDOW + 1):
-        window = await _window(db, match, number)
+    for number, window in enumerate(windows, start=first):
         rows = {candidate.id: row for candidate, row in window}
         ranked = rank([candidate for candidate, _ in window], expanded, idf)
         start = max(offset - number * WINDOW, 0)
         hits.extend(_snippet(rows[i]) for i in ranked[start : start + limit - len(hits)])
-        if len(window) < WINDOW:
-            total = number * WINDOW + len(window)
-            break
     return hits, total
 
 
@@ -157,8 +183,6 @@ async def search_planned(
         return empty
     try:
         hits, total = await _ranked(db, expanded, match, offset, limit, words)
-        if total is None:
-            total = await _count_matches(db, match)
     except sqlite3.Error as error:
         # Built from quoted words only, the expression should always parse; if FTS5 still
         # refuses it, the user gets "no results", not an error.

@@ -38,10 +38,17 @@ class Vocabulary:
         return self.counts.get(word, 0)
 
     def add(self, words: set[str]) -> None:
+        new = [word for word in words if word not in self.counts]
         self.counts.update(words)
         self.documents += 1
-        self._sorted = self._by_shape = None
+        # Counts change the order of prefix expansions; only new words change the lists,
+        # and they go in place: rebuilding either costs tens of ms at a million snippets.
         self._prefixed.clear()
+        for word in new:
+            if self._sorted is not None:
+                bisect.insort(self._sorted, word)
+            if self._by_shape is not None and word:
+                self._by_shape.setdefault((word[0], len(word)), []).append(word)
 
     def sorted_words(self) -> list[str]:
         if self._sorted is None:
@@ -73,8 +80,10 @@ class Vocabulary:
             self._by_shape = shapes
         if not word:
             return []
-        lengths = range(len(word) - spread, len(word) + spread + 1)
-        return [w for n in lengths for w in self._by_shape.get((word[0], n), ())]
+        found: list[str] = []
+        for length in range(len(word) - spread, len(word) + spread + 1):
+            found.extend(self._by_shape.get((word[0], length), ()))
+        return found
 
 
 _CACHE: dict[str, Vocabulary] = {}
@@ -102,10 +111,15 @@ async def _read_new(db: Database, vocabulary: Vocabulary, last_id: int) -> None:
     vocabulary.last_id = last_id
 
 
-async def vocabulary(db: Database) -> Vocabulary:
-    """The vocabulary of the database's index, brought up to date with new snippets."""
+async def vocabulary(db: Database, last_id: int | None = None) -> Vocabulary:
+    """The vocabulary of the database's index, brought up to date with new snippets.
+
+    `last_id` is the highest snippet id, when the caller has just read it
+    (storage.search_index.versions); otherwise it is read here.
+    """
     key = str(db.path.resolve())
-    last_id = await _last_id(db)
+    if last_id is None:
+        last_id = await _last_id(db)
     known = _CACHE.get(key)
     if known is not None and known.last_id == last_id:
         return known

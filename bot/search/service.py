@@ -11,6 +11,7 @@ from storage import gazetteer as stored_names
 from storage import search_index, snippets
 from storage.db import Database
 from storage.models import SearchPage
+from storage.search_days import KEPT_DAYS, Day
 from storage.search_match import plan
 from storage.search_query import parse
 from storage.vocabulary import vocabulary
@@ -29,10 +30,13 @@ class Found:
 _NAMES: dict[str, tuple[int, Gazetteer]] = {}
 
 
-async def names(db: Database) -> Gazetteer:
-    """The shipped gazetteer with the names admins added, rebuilt only when those change."""
+async def names(db: Database, version: int | None = None) -> Gazetteer:
+    """The shipped gazetteer with the names admins added, rebuilt only when those change.
+
+    `version` is storage.gazetteer.version's, when the caller has just read it."""
     key = str(db.path.resolve())
-    version = await stored_names.version(db)
+    if version is None:
+        version = await stored_names.version(db)
     cached = _NAMES.get(key)
     if cached is not None and cached[0] == version:
         return cached[1]
@@ -44,8 +48,9 @@ async def names(db: Database) -> Gazetteer:
 async def find(db: Database, query: str, *, offset: int, limit: int) -> Found:
     """One page of the best snippets for the query; see storage.search_query for the syntax."""
     parsed = parse(query)
-    gazetteer = await names(db)
-    words = await vocabulary(db)
+    current = await search_index.versions(db)
+    gazetteer = await names(db, current.names)
+    words = await vocabulary(db, current.snippets)
     expanded = plan(parsed, gazetteer, words)
     page = await snippets.search_planned(
         db, expanded, parsed.terms(), words, limit=limit, offset=offset
@@ -65,6 +70,9 @@ async def find(db: Database, query: str, *, offset: int, limit: int) -> Found:
 
 
 async def prepare(db: Database) -> None:
-    """Ready search at start-up: finish an upgrade's re-indexing, read the vocabulary once."""
+    """Ready search at start-up: finish an upgrade's re-indexing, read the vocabulary and the
+    days' titles and summaries once (the first searches would otherwise pay for it)."""
     await search_index.catch_up(db)
     await vocabulary(db)
+    for title, summary in await search_index.briefing_texts(db, KEPT_DAYS):
+        Day.of(title, summary)

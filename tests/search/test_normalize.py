@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.textnorm import fold, word_list
-from storage.normalize import content_hash, fold_word, search_form, words_of
+from storage.normalize import content_hash, fold_word, folded_words, search_form, words_of
 
 _TEXT = st.lists(
     st.characters(blacklist_categories=("Cs",))
@@ -36,3 +36,14 @@ def test_unknown_languages_are_not_stemmed() -> None:
 
 def test_content_hash_ignores_case_spacing_and_a_trailing_ellipsis() -> None:
     assert content_hash("Les  soldats arrivent …") == content_hash("les soldats arrivent")
+
+
+def test_folding_a_text_whole_gives_its_words_folded_one_by_one() -> None:
+    texts = [
+        "L'Ukraine affirme que des soldats nord-coréens ont été déployés",
+        "Київ: відключення електроенергії тривають.",
+        "Straße, ﬁn, İstanbul, Zaporizhzhia — 10'000 soldats ▶️ [VIDÉO]",
+        "Choïgou limogé, remplacé par Belooussov au ministère 🌍",
+    ]
+    for text in texts:
+        assert folded_words(text) == [fold_word(word) for word in words_of(text)], text

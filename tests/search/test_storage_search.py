@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from storage import briefings, search_index, snippets
 from storage.db import Database, open_database
 from storage.models import NewBriefing, NewSnippet
 from storage.schema import migrate, schema_version
-from storage.snippets import COUNT_CAP, WINDOW
-from storage.vocabulary import vocabulary
+from storage.search_match import plan
+from storage.search_query import parse
+from storage.snippets import ASCENDING_SCAN, COUNT_CAP, WINDOW
+from storage.vocabulary import Vocabulary, vocabulary
 
 DAY = date(2024, 10, 24)
 NOON = datetime(2024, 10, 24, 12, tzinfo=UTC)
@@ -139,3 +142,45 @@ async def test_names_loaded_by_admins_are_searched(db: Database, tmp_path: Path)
         assert next(hit.text for hit in found.page.hits).startswith(expected)
     [again] = await save_parsed(db, parsed, tz=UTC)
     assert again.summary() == "names.yaml: gazetteer, 2 names, 0 new spellings"
+
+
+async def test_a_day_loaded_late_does_not_push_newer_news_off_the_first_page(db: Database) -> None:
+    later = NOON + timedelta(days=12)
+    await briefings.save_all(db, [day_of("Koursk : la contre-offensive", start=later)])
+    older = day_of(*(f"Koursk bulletin {100 + i}" for i in range(WINDOW + 10)))
+    await briefings.save_all(db, [older])  # loaded after, published twelve days before
+    assert (await texts(db, "koursk"))[0] == "Koursk : la contre-offensive"
+
+
+def test_new_words_join_the_prefix_and_typo_lists_in_place() -> None:
+    words = Vocabulary(Counter({"pokrovsk": 3, "kharkiv": 2}), documents=3)
+    assert words.with_prefix("po", 5) == ["pokrovsk"] and words.resembling("kharkov", 1)
+    words.add({"pokrova", "kharkivski"})
+    assert words.sorted_words() == sorted(words.counts)
+    assert words.with_prefix("pok", 5) == ["pokrovsk", "pokrova"]
+    assert "kharkivski" in words.resembling("kharkivsky", 1)
+
+
+def test_a_group_of_phrases_bounds_the_matches_by_its_rarest_word() -> None:
+    counts = {"paix": 40, "juste": 7, "la": 900}
+    bound = plan(parse('"paix juste"')).most_matches(lambda word: counts.get(word, 0))
+    assert bound == 7
+    assert plan(parse("paix juste")).most_matches(counts.__getitem__) is None  # stems uncounted
+    assert plan(parse('"paix inconnue"')).most_matches(lambda w: counts.get(w, 0)) is None
+
+
+async def test_rare_phrases_page_through_every_match_once_newest_first(db: Database) -> None:
+    total = WINDOW + 30
+    await briefings.save_all(
+        db,
+        [day_of(*(f"Bulletin {100 + i} : paix juste" for i in range(total)), "Juste la paix")],
+    )
+    words = await vocabulary(db)
+    assert plan(parse('"paix juste"')).most_matches(words.df) <= ASCENDING_SCAN
+    seen: list[str] = []
+    for offset in range(0, total + 10, 10):
+        page = await snippets.search(db, '"paix juste"', limit=10, offset=offset)
+        assert page.total == total
+        seen.extend(hit.text for hit in page.hits)
+    assert len(seen) == len(set(seen)) == total
+    assert seen[0] == f"Bulletin {100 + total - 1} : paix juste"
