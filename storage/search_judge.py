@@ -56,7 +56,9 @@ class Judge:
     # a form may be the stem of. One pattern for both, as compiling it costs more than a
     # hundred scans.
     starts: re.Pattern[str] | None
-    phrases: tuple[tuple[str, re.Pattern[str], int], ...]  # first word, whole phrase, level
+    # The longest word ("roka" in "le roka"), looked for before the whole phrase: "le" is
+    # in nearly every day's summary, the rarer word seldom. Then the phrase, and its level.
+    phrases: tuple[tuple[str, re.Pattern[str], int], ...]
     forms: frozenset[str]  # any of these among a text's search forms is a stem match
 
     @classmethod
@@ -69,7 +71,7 @@ class Judge:
         keys = [(key, EXACT) for key in forms.phrases]
         keys += [(key, VARIANT) for key in forms.variant_phrases - forms.phrases]
         phrases = tuple(
-            (key[0], re.compile(r"[\W_]+".join(map(re.escape, key)) + _END), level)
+            (max(key, key=len), re.compile(r"[\W_]+".join(map(re.escape, key)) + _END), level)
             for key, level in keys
         )
         return cls(levels, tuple(forms.prefixes), starts, phrases, forms.all_words())
@@ -104,8 +106,8 @@ class Judge:
                 best, frequency = level, 1
             elif level and level == best:
                 frequency += 1
-        for first, pattern, level in self.phrases:
-            found = level >= best and first in folded
+        for longest, pattern, level in self.phrases:
+            found = level >= best and longest in folded
             count = len(_at_word_starts(pattern, folded)) if found else 0
             if count:
                 best, frequency = level, (frequency if level == best else 0) + count

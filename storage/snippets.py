@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Sequence
@@ -77,17 +78,25 @@ async def _count_matches(db: Database, match: str) -> int:
 SCAN = (COUNT_CAP // WINDOW + 1) * WINDOW
 # Below this many possible matches (storage.search_match.Plan.most_matches), the matches are
 # walked oldest first, all of them: for a phrase whose words seldom touch, FTS5 walks every
-# snippet holding them whichever way it goes, and forwards costs it two thirds of backwards.
+# snippet holding them whichever way it goes, and forwards costs it half to two thirds of
+# backwards.
 ASCENDING_SCAN = 5_000
+# Above it, a phrase may still match only a few hundred times ("kazan le": "le" in half the
+# snippets, "kazan" in 19 000), and walking backwards to its SCAN newest matches walks half the
+# common word's doclist or more, at up to twice the cost. So only the newest 1/FIRST_SLICE of
+# the snippets is walked backwards (a frequent phrase has its SCAN matches there); older ones
+# are walked forwards in slices, each as wide as the rate found so far says the missing
+# matches need (older_slice), unless the newest slice held 1/CLOSE_BY of them or more: the
+# rest then lies close, and walking on backwards in the statement that reads the page costs
+# less than more statements.
+FIRST_SLICE = 16
+CLOSE_BY = 4
 
 # One statement, so one round trip to the database thread (under load, each hop costs more
 # than the query): the last matches loaded, counted, and the rows of the windows a page needs,
 # each with its day's title and summary.
 _WINDOWS = f"""
-    WITH hits AS MATERIALIZED (
-        SELECT rowid AS id FROM snippets_fts WHERE snippets_fts MATCH ?
-        ORDER BY rowid {{order}} LIMIT ?
-    ),
+    WITH hits AS MATERIALIZED ({{hits}}),
     latest AS MATERIALIZED (
         SELECT s.id, s.published_at
         FROM (SELECT id FROM hits ORDER BY id DESC LIMIT ?) AS h JOIN snippets s ON s.id = h.id
@@ -100,7 +109,60 @@ _WINDOWS = f"""
     LEFT JOIN briefings b ON b.day = s.day
     ORDER BY s.published_at DESC, s.id DESC
 """
-_LAST_LOADED, _ALL_OLDEST_FIRST = _WINDOWS.format(order="DESC"), _WINDOWS.format(order="ASC")
+_HITS = """
+    SELECT rowid AS id FROM snippets_fts WHERE snippets_fts MATCH ? AND rowid > ?
+    ORDER BY rowid {order} LIMIT ?
+"""
+_NEWEST = _HITS.format(order="DESC")
+_LAST_LOADED = _WINDOWS.format(hits=_NEWEST)
+_ALL_OLDEST_FIRST = _WINDOWS.format(hits=_HITS.format(order="ASC"))
+_SLICE = "SELECT rowid FROM snippets_fts WHERE snippets_fts MATCH ? AND rowid > ? AND rowid <= ?"
+_FOUND = _WINDOWS.format(hits="SELECT value AS id FROM json_each(?)")
+# The matches found, and the newest older ones walked backwards to make up `scan`.
+_FOUND_THEN_OLDER = _WINDOWS.format(
+    hits="""
+        SELECT value AS id FROM json_each(?) UNION ALL SELECT id FROM (
+            SELECT rowid AS id FROM snippets_fts WHERE snippets_fts MATCH ? AND rowid <= ?
+            ORDER BY rowid DESC LIMIT ?
+        )"""
+)
+
+
+def older_slice(found: int, scan: int, top: int, walked_to: int) -> int:
+    """Where the next slice of older snippets starts (it ends at `walked_to`), from the rate of
+    the `found` matches among the ids above (up to `top`): short of the missing ones of `scan`
+    while that rate is a guess from few matches (the next slice, judged on more, is cheaper
+    than walking too far), then past them by two standard deviations; -1 (all the rest) when
+    none were found or little would be left."""
+    if not found:
+        return -1
+    missing = scan - found
+    expected = missing * (1 - found**-0.5) + 2 * missing**0.5
+    width = expected * (top - walked_to) / found
+    start = int(walked_to - width)
+    # What a slice would leave below costs less to walk now than in one more statement.
+    return -1 if start < width / 4 else start
+
+
+async def _newest_first(
+    db: Database, match: str, scan: int, page: tuple[int, int], words: Vocabulary
+) -> list[Row]:
+    """The windows' rows (_WINDOWS), for a phrase that may match seldom: the newest snippets
+    walked backwards, then older ones forwards a slice at a time, until `scan` matches are
+    found (FIRST_SLICE)."""
+    top = words.last_id
+    start = max(top - max(words.documents // FIRST_SLICE, 1), -1)
+    # Backwards, with no upper end: a frequent phrase stops at its `scan` newest matches, and
+    # snippets loaded since the vocabulary was read count.
+    found = [int(row[0]) for row in await db.conn.execute_fetchall(_NEWEST, (match, start, scan))]
+    if scan > len(found) >= scan / CLOSE_BY:  # the rest lies close: walk back to it
+        params = (json.dumps(found), match, start, scan - len(found), scan, *page)
+        return list(await db.conn.execute_fetchall(_FOUND_THEN_OLDER, params))
+    while len(found) < scan and start > -1:
+        start, end = older_slice(len(found), scan, top, start), start
+        older = await db.conn.execute_fetchall(_SLICE, (match, start, end))
+        found.extend(int(row[0]) for row in older)
+    return list(await db.conn.execute_fetchall(_FOUND, (json.dumps(found), scan, *page)))
 
 
 async def _windows(
@@ -109,13 +171,14 @@ async def _windows(
     """Windows first..last of the matches, newest first, and how many matches there are, up to
     COUNT_CAP + 1 ("more than COUNT_CAP")."""
     scan = max(SCAN, (last + 1) * WINDOW)
+    page = ((last - first + 1) * WINDOW, first * WINDOW)
     bound = expanded.most_matches(words.df)
-    sql, walk = _LAST_LOADED, scan
-    if bound is not None and bound <= ASCENDING_SCAN:
-        sql, walk = _ALL_OLDEST_FIRST, -1
-    rows = await db.conn.execute_fetchall(
-        sql, (match, walk, scan, (last - first + 1) * WINDOW, first * WINDOW)
-    )
+    rows: list[Row]
+    if bound is not None and bound > ASCENDING_SCAN:
+        rows = await _newest_first(db, match, scan, page, words)
+    else:
+        sql, walk = (_LAST_LOADED, scan) if bound is None else (_ALL_OLDEST_FIRST, -1)
+        rows = list(await db.conn.execute_fetchall(sql, (match, -1, walk, scan, *page)))
     windows: list[list[tuple[Candidate, Row]]] = [[] for _ in range(first, last + 1)]
     days: dict[object, Day | None] = {}
     for index, row in enumerate(rows):
@@ -126,7 +189,7 @@ async def _windows(
         )
         windows[index // WINDOW].append((candidate, row[1:]))
     if rows:
-        return windows, min(int(next(iter(rows))[0]), COUNT_CAP + 1)
+        return windows, min(int(str(rows[0][0])), COUNT_CAP + 1)
     return windows, 0 if first == 0 else await _count_matches(db, match)
 
 
