@@ -20,6 +20,7 @@ from bot.admin import state as admin_state
 from bot.admin.render import CALLBACK_PREFIX as CALLBACK_ADMIN
 from bot.config import Config
 from bot.context import CONTEXT_TYPES, BriefApplication, Services
+from bot.follow.render import CALLBACK_FOLLOW
 from bot.i18n import COMMANDS, DEFAULT_LANGUAGE, LANGUAGES, t
 from bot.push import runtime as push
 from bot.push.render import CALLBACK_PREFIX as CALLBACK_PUSH
@@ -34,6 +35,7 @@ from handlers import (
     documents,
     errors,
     fallback,
+    follow,
     inline,
     language,
     publish,
@@ -104,6 +106,10 @@ def build_application(config: Config) -> BriefApplication:
     app.add_handler(CommandHandler("today", today.today))
     app.add_handler(CommandHandler("search", search.search))
     app.add_handler(CommandHandler("lang", language.lang))
+    app.add_handler(CommandHandler("follow", follow.follow))
+    app.add_handler(CommandHandler("following", follow.following))
+    app.add_handler(CommandHandler("unfollow", follow.unfollow))
+    app.add_handler(CommandHandler("quiet", follow.quiet))
     app.add_handler(CommandHandler("subscribe", subscribe.subscribe))
     app.add_handler(CommandHandler("unsubscribe", subscribe.unsubscribe))
     app.add_handler(CommandHandler("settings", subscribe.settings))
@@ -134,6 +140,7 @@ def build_application(config: Config) -> BriefApplication:
     )
     app.add_handler(CommandHandler(AUDITED_COMMANDS, audit.record_command), group=AUDIT_GROUP)
     app.add_handler(CallbackQueryHandler(subscribe.settings_button, pattern=f"^{CALLBACK_PUSH}:"))
+    app.add_handler(CallbackQueryHandler(follow.unfollow_button, pattern=f"^{CALLBACK_FOLLOW}:"))
     app.add_handler(ChatMemberHandler(channels.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(CallbackQueryHandler(today.today_button, pattern=f"^{CALLBACK_TODAY}$"))
     app.add_handler(

@@ -39,6 +39,7 @@ class Config:
     open_channel_subscriptions: bool = False
     allow_paid_broadcast: bool = False
     push_timeout: float = 10.0
+    max_follows: int = 20  # queries one chat may /follow
 
     @property
     def push_grace(self) -> timedelta:
@@ -186,6 +187,7 @@ PARSERS: dict[str, Callable[[str, Any], Any]] = {
     "open_channel_subscriptions": _bool,
     "allow_paid_broadcast": _bool,
     "push_timeout": lambda key, value: _number(key, value, allow_zero=False),
+    "max_follows": _positive_int,
 }
 
 

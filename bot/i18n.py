@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from typing import Final
 
-from bot.locales import admin, core, digest, push, search
+from bot.locales import admin, core, digest, follow, push, search
 
 DEFAULT_LANGUAGE: Final = "fr"
 LANGUAGES: Final = ("fr", "en")
 
 # The command menu and /help read the same lines, so they can never disagree.
 COMMANDS: Final = (
-    core.FIRST + search.COMMANDS + push.COMMANDS + digest.COMMANDS + admin.COMMANDS + core.LAST
+    core.FIRST
+    + search.COMMANDS
+    + follow.COMMANDS
+    + push.COMMANDS
+    + digest.COMMANDS
+    + admin.COMMANDS
+    + core.LAST
 )
 # Shown in the menu of admins only (a chat-scoped menu per admin).
 ADMIN_COMMANDS: Final = tuple(
-    name for module in (core, search, push, digest, admin) for name in module.ADMIN_COMMANDS
+    name for module in (core, search, follow, push, digest, admin) for name in module.ADMIN_COMMANDS
 )
 
-_FEATURES = (search, push, digest, admin)
+_FEATURES = (search, follow, push, digest, admin)
 
 CATALOGS: Final[dict[str, dict[str, str]]] = {
     "fr": core.FR | {k: v for f in _FEATURES for k, v in f.FR.items()},

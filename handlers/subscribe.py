@@ -18,6 +18,7 @@ from bot.push.schedule import find_zone, parse_push_time
 from bot.push.subscriptions import ChatRef
 from handlers.admin_guard import is_admin
 from handlers.common import language_of, send
+from storage import follows
 
 _MANAGERS = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
 
@@ -185,7 +186,8 @@ async def _show(update: Update, context: Context, lang: str, view: str) -> None:
 
 
 async def reactivate(update: Update, context: Context) -> None:
-    """A user who blocked the bot and comes back with /start gets the pushes again."""
+    """A user who blocked the bot and comes back with /start gets the pushes (and alerts) again."""
     chat = update.effective_chat
     if chat is not None and chat.type == "private":
         await subscriptions.reactivate(context.bot_data.db, chat.id, _now(context))
+        await follows.reactivate(context.bot_data.db, chat.id)

@@ -8,6 +8,7 @@ from datetime import UTC, date, tzinfo
 import aiosqlite
 
 from storage.db import Database
+from storage.follow_matching import last_snippet_id, record_alerts
 from storage.models import Briefing, NewBriefing, NewSnippet, SaveResult
 from storage.normalize import content_hash, search_form
 from storage.timefmt import now_text, start_of_day, utc_text
@@ -86,10 +87,18 @@ async def save_all(
     tz: tzinfo = UTC,
     on_progress: Callable[[int], None] | None = None,
 ) -> list[SaveResult]:
-    """Save several briefings (one file's worth) atomically; duplicates are skipped and counted."""
+    """Save several briefings (one file's worth) atomically; duplicates are skipped and counted.
+
+    The new snippets are matched against the follows in the same transaction, so their alerts
+    are queued exactly when the content commits (storage/follow_matching.py).
+    """
     created = now_text()
     async with db.transaction() as conn:
-        return [await _save_one(conn, briefing, tz, created, on_progress) for briefing in briefings]
+        before = await last_snippet_id(conn)
+        results = [await _save_one(conn, b, tz, created, on_progress) for b in briefings]
+        if any(result.added for result in results):
+            await record_alerts(conn, before, created)
+        return results
 
 
 def optional_text(value: object) -> str | None:

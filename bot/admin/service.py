@@ -9,7 +9,9 @@ from storage import audit, content_edits, delivered
 from storage.audit import Action
 from storage.content_edits import Added, Clash
 from storage.db import Database
+from storage.follow_matching import last_snippet_id, record_alerts
 from storage.models import NewSnippet
+from storage.timefmt import now_text
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,10 @@ async def add_snippet(
     db: Database, admin: Admin, day: date, snippet: NewSnippet, tz: tzinfo
 ) -> Added:
     async with db.transaction() as conn:
+        before = await last_snippet_id(conn)
         added = await content_edits.add_snippet(conn, day, snippet, tz)
+        if not added.duplicate:
+            await record_alerts(conn, before, now_text())
         subject = f"#{added.snippet_id} {day}"
         if added.duplicate:
             action = admin.action("add", subject, added=0, duplicates=1)

@@ -25,6 +25,7 @@ from telegram import Bot
 
 from bot.config import Config
 from bot.context import BriefApplication, Context
+from bot.follow.delivery import AlertCounts, deliver_alerts
 from bot.push.clock import Clock, SystemClock
 from bot.push.pacing import FREE, PAID, Pacer, SendLimits
 from bot.push.run import Progress, PushContext, deliver, plan_due
@@ -48,6 +49,8 @@ class PushRuntime:
         self.config = config
         self.clock: Clock = clock or SystemClock()
         self.lock = asyncio.Lock()
+        # Keyword alerts (bot/follow/delivery.py) run beside the push, through the same pacer.
+        self.alert_lock = asyncio.Lock()
         self.requeued = 0
         self._db: Database | None = None
         self._api: BotApi | None = None
@@ -154,10 +157,19 @@ class PushRuntime:
                 self.context(), items, kind="publish", grace=None, progress=progress
             )
 
+    async def run_alerts(self) -> AlertCounts:
+        """Send the keyword alerts due now (the job's work too; tests call it directly)."""
+        async with self.alert_lock:
+            return await deliver_alerts(self.context(), self.clock.now())
+
     def tick(self) -> None:
-        """Start a scheduled run unless one (or a /publish) is going."""
-        if not self.lock.locked() and not self._stopping and self._api is not None:
+        """Start a scheduled run unless one (or a /publish) is going; the same for alerts."""
+        if self._stopping or self._api is None:
+            return
+        if not self.lock.locked():
             self.spawn(self.run_scheduled())
+        if not self.alert_lock.locked():
+            self.spawn(self.run_alerts())
 
     def spawn(self, work: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Run `work` in the background; stop() waits for it a little, then cancels it."""

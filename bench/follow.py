@@ -1,0 +1,229 @@
+"""How much keyword alerts add to a load: 100 000 follows, 1 000 new snippets.
+
+    python bench/follow.py [--follows N] [--snippets N] [--store N]
+
+A store of `--store` synthetic snippets (bench/load.py's generator) is loaded first, untimed,
+and `--follows` follows are written for 10 follows a chat. Their queries are drawn from the
+store's own words, in a mix meant to look like what people follow: mostly a name (one of the
+generator's syllable names, as rare as real place and person names), then a name and another
+word, a phrase lifted from a snippet, a prefix, two names with OR, a name minus a word, and a
+few very common words ("koursk" appears in a fifth of the generator's snippets). Then one file
+of `--snippets` new snippets is loaded as `briefbot load` loads it (parse, then save in one
+transaction), and the matching inside that transaction (storage.follow_matching.record_alerts)
+is timed on its own. The ratio printed is matching time ÷ the rest of the load's time, from
+that one run; the goal is at most 0.5. The load records what each pattern matched; turning
+that into one pending alert per chat is the bot's alert run's first step
+(storage.alerts.queue_new_loads), timed afterwards and printed apart, outside the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.follow.service import Target, new_follow
+from bot.gazetteer import shipped
+from bot.importers import ImportLimits
+from bot.loader import parse_paths, save_parsed
+from storage import alerts, briefings, follows
+from storage.db import open_database
+from storage.normalize import words_of
+from storage.vocabulary import vocabulary
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from load import PARIS, WORDS, generate, write_text
+
+GOAL = 0.5
+FOLLOWS_PER_CHAT = 10
+COMMON = tuple(w for w in WORDS if len(w) > 5 and w[0].isupper())
+
+
+def corpus_words(texts: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The store's rare words (names) and some of its two-word runs (phrases)."""
+    counts: Counter[str] = Counter()
+    pairs: list[tuple[str, str]] = []
+    common = {w.casefold() for w in WORDS}
+    for text in texts:
+        words = words_of(text)
+        counts.update(w for w in words if w[0].isupper() and w.isalpha())
+        if len(words) > 3 and len(pairs) < 50_000:
+            start = len(text) % (len(words) - 1)
+            pairs.append((words[start], words[start + 1]))
+    names = [w for w, n in counts.items() if w.casefold() not in common and n >= 2]
+    return names, pairs
+
+
+def queries(total: int, names: list[str], pairs: list[tuple[str, str]], seed: int) -> list[str]:
+    rng = random.Random(seed)
+    made = []
+    for _ in range(total):
+        roll = rng.random()
+        name = rng.choice(names)
+        if roll < 0.55:
+            made.append(name)
+        elif roll < 0.70:
+            made.append(f"{name} {rng.choice(WORDS)}")
+        elif roll < 0.80:
+            made.append('"{} {}"'.format(*rng.choice(pairs)))
+        elif roll < 0.88:
+            made.append(name[: rng.randint(4, 6)] + "*")
+        elif roll < 0.95:
+            made.append(f"{name} OR {rng.choice(names)}")
+        elif roll < 0.99:
+            made.append(f"{name} -{rng.choice(WORDS)}")
+        else:
+            made.append(rng.choice(COMMON))
+    return made
+
+
+async def store_follows(db_path: Path, made: list[str]) -> float:
+    db = await open_database(db_path)
+    try:
+        counts = (await vocabulary(db)).counts
+        gazetteer = shipped()
+        started = time.perf_counter()
+        news = []
+        for number, query in enumerate(made):
+            target = Target(1_000_000 + number // FOLLOWS_PER_CHAT, "user")
+            new = new_follow(target, query, "fr", gazetteer, counts)
+            if new is not None:
+                news.append(new)
+        compiled = time.perf_counter() - started
+        await follows.add_many(db, news)
+        return compiled
+    finally:
+        await db.close()
+
+
+class Timed:
+    """storage.briefings' record_alerts, with the time it took."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.matched = 0
+        self.original = briefings.record_alerts
+
+    async def __call__(self, conn: aiosqlite.Connection, after_id: int, now: str) -> int:
+        started = time.perf_counter()
+        self.matched += await self.original(conn, after_id, now)
+        self.seconds += time.perf_counter() - started
+        return self.matched
+
+
+async def timed_load(path: Path, db_path: Path) -> tuple[float, Timed]:
+    timed = Timed()
+    briefings.record_alerts = timed  # type: ignore[assignment]
+    try:
+        started = time.perf_counter()
+        parsed = parse_paths([path], day=None, tz=PARIS, limits=ImportLimits())
+        db = await open_database(db_path)
+        try:
+            [report] = await save_parsed(db, parsed, tz=PARIS)
+        finally:
+            await db.close()
+        elapsed = time.perf_counter() - started
+    finally:
+        briefings.record_alerts = timed.original
+    if not report.ok:
+        sys.exit(f"the generated file did not load: {report.summary()}")
+    return elapsed, timed
+
+
+async def queue_alerts(db_path: Path) -> float:
+    """The bot's first step on seeing the load: one pending alert per chat; the seconds."""
+    db = await open_database(db_path)
+    try:
+        started = time.perf_counter()
+        await alerts.queue_new_loads(db)
+        return time.perf_counter() - started
+    finally:
+        await db.close()
+
+
+async def counts(db_path: Path) -> dict[str, Any]:
+    async with aiosqlite.connect(db_path) as conn:
+        found = {}
+        for table in (
+            "follows",
+            "follow_patterns",
+            "follow_terms",
+            "follow_checks",
+            "alerts",
+            "load_matches",
+        ):
+            async with conn.execute(f"SELECT count(*) FROM {table}") as cursor:
+                row = await cursor.fetchone()
+            found[table] = int(row[0]) if row else 0
+        return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--follows", type=int, default=100_000, help="default 100000")
+    parser.add_argument("--snippets", type=int, default=1_000, help="new snippets, default 1000")
+    parser.add_argument("--store", type=int, default=20_000, help="stored first, default 20000")
+    parser.add_argument("--seed", type=int, default=20241024)
+    args = parser.parse_args()
+    days = generate(args.store + args.snippets, args.snippets, args.seed)
+    *stored, new = days
+    if len(new.snippets) != args.snippets:
+        sys.exit("--store must be a multiple of --snippets")
+    names, pairs = corpus_words([s.text for d in stored for s in d.snippets])
+    made = queries(args.follows, names, pairs, args.seed)
+    with tempfile.TemporaryDirectory(prefix="briefbot-follow-") as tmp:
+        folder = Path(tmp)
+        db_path = folder / "follow.db"
+        store_files = write_text(stored, folder)
+        (folder / "new").mkdir()
+        [new_file] = write_text([new], folder / "new")
+        asyncio.run(load_store(store_files, db_path))
+        compiled = asyncio.run(store_follows(db_path, made))
+        print(
+            f"{args.store} snippets stored; {len(made)} follows over "
+            f"{len(made) // FOLLOWS_PER_CHAT} chats ({len(names)} names to draw from),"
+            f" compiled in {compiled:.1f} s"
+        )
+        load, timed = asyncio.run(timed_load(new_file, db_path))
+        queued = asyncio.run(queue_alerts(db_path))
+        found = asyncio.run(counts(db_path))
+    rest = load - timed.seconds
+    ratio = timed.seconds / rest
+    print(
+        f"{found['follows']} follows share {found['follow_patterns']} patterns"
+        f" ({found['follow_terms']} lookup terms, {found['follow_checks']} checks); the load of"
+        f" {args.snippets} new snippets matched {found['load_matches']} patterns"
+    )
+    print(
+        f"load {load * 1000:.0f} ms, of which matching {timed.seconds * 1000:.0f} ms;"
+        f" the load without matching {rest * 1000:.0f} ms"
+    )
+    print(
+        f"then the bot queued {found['alerts']} alerts in {queued * 1000:.0f} ms"
+        " (its alert run, not part of the load)"
+    )
+    verdict = "met" if ratio <= GOAL else "MISSED"
+    print(f"ratio matching ÷ load: {ratio:.2f} (goal ≤ {GOAL}: {verdict})")
+    return 0 if ratio <= GOAL else 1
+
+
+async def load_store(files: list[Path], db_path: Path) -> None:
+    db = await open_database(db_path)
+    try:
+        await save_parsed(
+            db, parse_paths(files, day=None, tz=PARIS, limits=ImportLimits()), tz=PARIS
+        )
+    finally:
+        await db.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Keyword alerts: following a query, matching loads against it, delivering the alerts."""
