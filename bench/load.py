@@ -31,10 +31,10 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from bot.importers import ImportLimits
-from bot.importers.yaml_nodes import gc_paused
 from bot.loader import parse_paths, save_parsed
 from storage.briefings import snippet_row
 from storage.db import open_database
+from storage.gc_pause import gc_paused
 from storage.models import NewBriefing, NewSnippet
 from storage.timefmt import now_text
 

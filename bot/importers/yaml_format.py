@@ -27,10 +27,10 @@ from bot.importers.yaml_nodes import (
     compose_documents,
     construct,
     error_at,
-    gc_paused,
     is_null,
     kind_of,
 )
+from storage.gc_pause import gc_paused
 from storage.models import NewBriefing, NewSnippet
 
 BRIEFING_KEYS = ("date", "title", "summary", "snippets")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Protocol
 
 import yaml
@@ -117,19 +114,6 @@ def _syntax_error(error: yaml.YAMLError, file: str, text: str) -> ContentError:
         reason = f"invalid YAML: the character U+{error.character:04X} is not allowed"
         return ContentError(file, reason, line, column)
     return ContentError(file, f"invalid YAML: {error}")
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    # Node trees and briefings hold no reference cycles, yet building millions of objects
-    # triggers repeated full collections that make a large file three to four times slower.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def is_null(node: Node) -> bool:
