@@ -11,9 +11,6 @@ from storage.db import Database
 from storage.follow_pattern import Pattern, Term
 from storage.timefmt import now_text
 
-# Why a follower gets no more alerts: Telegram answered 403 (blocked, or removed from a channel).
-BLOCKED, REMOVED = "blocked", "removed"
-
 
 @dataclass(frozen=True, slots=True)
 class NewFollow:

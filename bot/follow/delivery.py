@@ -22,7 +22,7 @@ from bot.highlight import Wanted
 from bot.push.run import PushContext
 from bot.push.sender import Failed
 from bot.search.service import names
-from storage import alerts, follows
+from storage import alerts
 from storage.alerts import Change, DueAlert
 from storage.search_match import Names, plan
 from storage.search_query import parse
@@ -69,10 +69,9 @@ async def _send_one(ctx: PushContext, item: DueAlert, text: str, counts: AlertCo
     await alerts.apply(ctx.db, [Change(*key, "sending", attempted=True)])
     outcome = await ctx.sender.send(item.chat_id, item.kind != "user", text)
     if isinstance(outcome, Failed):
-        reason = None
-        if outcome.blocked:
+        reason = outcome.deactivation(item.kind)
+        if reason:
             counts.blocked += 1
-            reason = follows.BLOCKED if item.kind == "user" else follows.REMOVED
         else:
             counts.failed += 1
         await alerts.apply(ctx.db, [Change(*key, "failed", error=outcome.error, deactivate=reason)])

@@ -178,10 +178,9 @@ async def _deliver_one(
         keyboard = reply.keyboard if index == last else None
         outcome = await ctx.sender.send(chat_id, item.kind != "user", reply.parts[index], keyboard)
         if isinstance(outcome, Failed):
-            reason = None
-            if outcome.blocked:
+            reason = outcome.deactivation(item.kind)
+            if reason:
                 counts.blocked += 1
-                reason = subscribers.BLOCKED if item.kind == "user" else subscribers.REMOVED
             else:
                 counts.failed += 1
             failed = Change(chat_id, item.day, "failed", error=outcome.error, deactivate=reason)

@@ -20,6 +20,7 @@ from telegram import Bot, InlineKeyboardMarkup
 
 from bot.push.pacing import Pacer
 from bot.push.transport import ApiError, BotApi
+from storage import subscribers
 
 MAX_NETWORK_RETRIES = 4
 MAX_FLOOD_RETRIES = 8
@@ -38,6 +39,13 @@ class Sent:
 class Failed:
     error: str
     blocked: bool = False
+
+    def deactivation(self, kind: str) -> str | None:
+        """Why the chat gets nothing more: a user blocked the bot, or the bot left a group
+        or channel (403); None when the failure leaves the chat active."""
+        if not self.blocked:
+            return None
+        return subscribers.BLOCKED if kind == "user" else subscribers.REMOVED
 
 
 Outcome = Sent | Failed
