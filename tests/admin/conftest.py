@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.config import Config
-from bot.fakeapi import ChatHandle, FakeTelegram, Limits
+from bot.fakeapi import ChatHandle, FakeTelegram
 from bot.harness import Turn
 from bot.importers import parse_file
 from bot.push.clock import ManualClock
@@ -23,13 +22,25 @@ from bot.push.schedule import next_push_at
 from storage import subscribers
 from storage.db import Database
 from storage.models import Subscriber
-from tests.push.conftest import PushBot, running_push_bot, save_days
+from tests.push.conftest import (
+    ADMIN,
+    PARIS,
+    SEED_DAY,
+    PushBot,
+    anna,
+    clock,
+    config,
+    db_path,
+    john,
+    limits,
+    running_push_bot,
+    save_days,
+    telegram,
+)
 
-PARIS = ZoneInfo("Europe/Paris")
-ADMIN = 42
-SEED_DAY = date(2024, 10, 24)
-# 07:00 in Paris on the seed day; the default push time is 08:00.
-START = datetime(2024, 10, 24, 5, 0, tzinfo=UTC)
+# The push tests' fixtures, shared: one ManualClock, the fake with Telegram's limits.
+__all__ = ["SEED_DAY", "anna", "clock", "config", "db_path", "john", "limits", "telegram"]
+
 AT_8 = datetime(2024, 10, 24, 6, 0, tzinfo=UTC)
 
 
@@ -77,27 +88,6 @@ async def running_admin_bot(
 
 
 @pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock(START)
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "briefbot.db"
-
-
-@pytest.fixture
-def config(db_path: Path) -> Config:
-    return Config(db_path=db_path, admins=frozenset({ADMIN}))
-
-
-@pytest.fixture
-async def telegram(clock: ManualClock) -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram(limits=Limits(), clock=clock.monotonic) as fake:
-        yield fake
-
-
-@pytest.fixture
 async def seeded(db_path: Path, seed_file: Path) -> Path:
     await save_days(db_path, parse_file(seed_file, tz=PARIS))
     return db_path
@@ -117,16 +107,6 @@ async def bot(
 @pytest.fixture
 def admin(telegram: FakeTelegram) -> ChatHandle:
     return telegram.user(ADMIN, first_name="Olena", username="olena", language_code="fr")
-
-
-@pytest.fixture
-def anna(telegram: FakeTelegram) -> ChatHandle:
-    return telegram.user(1001, first_name="Anna", language_code="fr")
-
-
-@pytest.fixture
-def john(telegram: FakeTelegram) -> ChatHandle:
-    return telegram.user(1002, first_name="John", language_code="en")
 
 
 @pytest.fixture
