@@ -36,6 +36,7 @@ from bot.importers import ImportLimits
 from bot.loader import parse_paths, save_parsed
 from storage import alerts, briefings, follows
 from storage.db import open_database
+from storage.follow_matching import Said
 from storage.normalize import words_of
 from storage.vocabulary import vocabulary
 
@@ -112,9 +113,11 @@ class Timed:
         self.matched = 0
         self.original = briefings.record_alerts
 
-    async def __call__(self, conn: aiosqlite.Connection, after_id: int, now: str) -> int:
+    async def __call__(
+        self, conn: aiosqlite.Connection, after_id: int, now: str, said: Said | None = None
+    ) -> int:
         started = time.perf_counter()
-        self.matched += await self.original(conn, after_id, now)
+        self.matched += await self.original(conn, after_id, now, said)
         self.seconds += time.perf_counter() - started
         return self.matched
 
@@ -156,7 +159,6 @@ async def counts(db_path: Path) -> dict[str, Any]:
             "follows",
             "follow_patterns",
             "follow_terms",
-            "follow_checks",
             "alerts",
             "load_matches",
         ):
@@ -199,7 +201,7 @@ def main() -> int:
     ratio = timed.seconds / rest
     print(
         f"{found['follows']} follows share {found['follow_patterns']} patterns"
-        f" ({found['follow_terms']} lookup terms, {found['follow_checks']} checks); the load of"
+        f" ({found['follow_terms']} lookup terms); the load of"
         f" {args.snippets} new snippets matched {found['load_matches']} patterns"
     )
     print(

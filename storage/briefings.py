@@ -8,9 +8,9 @@ from datetime import UTC, date, tzinfo
 import aiosqlite
 
 from storage.db import Database
-from storage.follow_matching import last_snippet_id, record_alerts
+from storage.follow_matching import Said, last_snippet_id, record_alerts
 from storage.models import Briefing, NewBriefing, NewSnippet, SaveResult
-from storage.normalize import content_hash, search_form
+from storage.normalize import content_hash, search_form_of, words_of
 from storage.timefmt import now_text, start_of_day, utc_text
 
 # Rows written per executemany call: big enough to amortise the call, small enough that a
@@ -26,22 +26,29 @@ _INSERT_SNIPPET = """
 
 
 def snippet_row(day: date, snippet: NewSnippet, tz: tzinfo, created: str) -> tuple[object, ...]:
-    return _row(day.isoformat(), utc_text(start_of_day(day, tz)), snippet, created)
+    return _row(day.isoformat(), utc_text(start_of_day(day, tz)), snippet, created, {})
 
 
-def _row(day: str, day_start: str, snippet: NewSnippet, created: str) -> tuple[object, ...]:
+def _row(
+    day: str, day_start: str, snippet: NewSnippet, created: str, said: Said
+) -> tuple[object, ...]:
     # The day's texts are computed once per briefing, not once per snippet: a load runs this
     # for every snippet, and its Python time adds straight onto SQLite's.
     published = day_start if snippet.published_at is None else utc_text(snippet.published_at)
+    words = words_of(snippet.text)
+    search_text = search_form_of(words, snippet.lang)
+    digest = content_hash(snippet.text)
+    # The words are split once: the follows are matched on them (storage/follow_matching.py).
+    said[digest] = (words, search_text)
     return (
         day,
         snippet.text,
-        search_form(snippet.text, snippet.lang),
+        search_text,
         snippet.source,
         snippet.url,
         published,
         snippet.lang,
-        content_hash(snippet.text),
+        digest,
         created,
     )
 
@@ -52,6 +59,7 @@ async def _save_one(
     tz: tzinfo,
     created: str,
     on_progress: Callable[[int], None] | None,
+    said: Said,
 ) -> SaveResult:
     day = briefing.day.isoformat()
     # A later file may add snippets to a day without repeating its title: keep what is there.
@@ -71,7 +79,7 @@ async def _save_one(
     total = len(briefing.snippets)
     for start in range(0, total, CHUNK):
         chunk = briefing.snippets[start : start + CHUNK]
-        rows = [_row(day, day_start, s, created) for s in chunk]
+        rows = [_row(day, day_start, s, created, said) for s in chunk]
         # rowcount sums the rows executemany inserted; conflicts (duplicates) and trigger
         # writes to the FTS index are not counted.
         cursor = await conn.executemany(_INSERT_SNIPPET, rows)
@@ -95,9 +103,10 @@ async def save_all(
     created = now_text()
     async with db.transaction() as conn:
         before = await last_snippet_id(conn)
-        results = [await _save_one(conn, b, tz, created, on_progress) for b in briefings]
+        said: Said = {}
+        results = [await _save_one(conn, b, tz, created, on_progress, said) for b in briefings]
         if any(result.added for result in results):
-            await record_alerts(conn, before, created)
+            await record_alerts(conn, before, created, said)
         return results
 
 

@@ -13,15 +13,16 @@ read them, so that a follow matches exactly the snippets /search would find:
 A pattern is stored as rows a load can match without rebuilding it (`Pattern.terms`): its
 cheapest group, the lookup group, goes to follow_terms, looked up by the load's own words (a
 two-word phrase as a marked pair, "+corée nord"; a longer one under a pair it holds, checked;
-a prefix marked too, "*ukr"); its other groups and its exclusions go to follow_checks, read by
-pattern id only when the lookup group is found. The JSON text (`to_json`) only tells two
-follows of one query apart. storage/follow_matching.py applies the rules above to the rows.
+a prefix marked too, "*ukr"); its other groups and its exclusions are packed beside each lookup
+row (`pack_checks`, the row's `checks`), read only when the lookup group is found. The JSON
+text (`to_json`) only tells two follows of one query apart. storage/follow_matching.py applies
+the rules above to the rows.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,19 +39,23 @@ PAIR_MARK = "+"
 # Prefixes shorter than this start too many words to be a cheap way in (see Pattern.terms).
 SHORT_PREFIX = 3
 
-# The group number of the exclusions' rows in follow_checks (required groups count from 1).
+# The group number of the exclusions' rows among a pattern's checks (required groups count
+# from 1).
 EXCLUDED = -1
+# How checks are packed (pack_checks): the ASCII unit and record separators, which no word
+# (letters and digits) and no phrase (words and spaces) holds.
+_FIELD, _ROW = "\x1f", "\x1e"
 
 Phrase = tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One way a pattern's group (or its exclusions) is found: one row of follow_terms or
-    follow_checks."""
+    """One way a pattern's group (or its exclusions) is found: a row of follow_terms, or one of
+    the checks packed beside them."""
 
     term: str  # a word form, PAIR_MARK + two words in a row ("+w1 w2"), PREFIX_MARK + a prefix
-    group: int  # 0 in the lookup group (follow_terms); 1.. or EXCLUDED in follow_checks
+    group: int  # 0 in the lookup group (follow_terms rows); 1.. or EXCLUDED in their checks
     # A phrase the term alone does not settle (not two words), space-separated (words never
     # hold a space); its term is its pair holding its rarest word (the word, for one word).
     phrase: str = ""
@@ -87,6 +92,23 @@ class Tokens:
                 start += 1
         except ValueError:
             return False
+
+
+def pack_checks(terms: Iterable[Term]) -> str:
+    """A pattern's other groups and exclusions (terms of group != 0) as one text."""
+    return _ROW.join(f"{t.group}{_FIELD}{t.term}{_FIELD}{t.phrase}" for t in terms if t.group)
+
+
+@lru_cache(maxsize=4_096)
+def unpack_checks(packed: str) -> tuple[Term, ...]:
+    """The terms pack_checks packed. Cached: many patterns share their checks ("X guerre")."""
+    if not packed:
+        return ()
+    found = []
+    for row in packed.split(_ROW):
+        group, term, phrase = row.split(_FIELD)
+        found.append(Term(term, int(group), phrase))
+    return tuple(found)
 
 
 def _rarest(phrase: Phrase, count: Callable[[str], int]) -> str:

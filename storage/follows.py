@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage.db import Database
-from storage.follow_pattern import Pattern, Term
+from storage.follow_pattern import Pattern, Term, pack_checks
 from storage.timefmt import now_text
 
 
@@ -130,13 +130,10 @@ async def _pattern_id(conn: aiosqlite.Connection, new: NewFollow) -> int:
     lookup = [t for t in new.terms if t.group == 0]
     # A hit on any lookup row settles such a pattern: SQLite matches it alone.
     whole = len(lookup) == len(new.terms) and not any(t.phrase for t in lookup)
+    checks = pack_checks(new.terms)
     await conn.executemany(
-        "INSERT INTO follow_terms (term, pattern_id, phrase, whole) VALUES (?, ?, ?, ?)",
-        [(t.term, pattern_id, t.phrase, int(whole)) for t in lookup],
-    )
-    await conn.executemany(
-        "INSERT INTO follow_checks (pattern_id, grp, term, phrase) VALUES (?, ?, ?, ?)",
-        [(pattern_id, t.group, t.term, t.phrase) for t in new.terms if t.group != 0],
+        "INSERT INTO follow_terms (term, pattern_id, phrase, whole, checks) VALUES (?, ?, ?, ?, ?)",
+        [(t.term, pattern_id, t.phrase, int(whole), checks) for t in lookup],
     )
     return pattern_id
 

@@ -137,7 +137,12 @@ def search_form(text: str, lang: str = "fr") -> str:
     transliteration of other scripts ("Бахмут" -> "bakhmut"). Forms already in the text are
     left out, which keeps the index small.
     """
-    forms = [_forms(word, lang) for word in dict.fromkeys(words_of(text))]
+    return search_form_of(words_of(text), lang)
+
+
+def search_form_of(words: list[str], lang: str = "fr") -> str:
+    """search_form(text, lang) of the text's words (words_of(text)), when they are at hand."""
+    forms = [_forms(word, lang) for word in dict.fromkeys(words)]
     present = {folded for folded, _, _ in forms}
     extra: dict[str, None] = {}
     for folded, others, needs_fold in forms:

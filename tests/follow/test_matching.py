@@ -6,6 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import aiosqlite
 import pytest
 
 from bot.admin.service import Admin, add_snippet
@@ -14,10 +15,12 @@ from bot.gazetteer import shipped
 from bot.importers import parse_file
 from storage import alerts, briefings, follows, snippets
 from storage.alerts import MAX_LISTED
-from storage.db import Database
-from storage.follow_matching import PAIR_INDEX_AFTER, Batch, record_alerts
+from storage.db import Database, open_database
+from storage.follow_matching import Batch, record_alerts
 from storage.follow_pattern import EXCLUDED, PAIR_MARK, PREFIX_MARK, Term
 from storage.models import NewBriefing, NewSnippet
+from storage.normalize import words_of
+from storage.schema import migrate
 from tests.push.conftest import PARIS
 
 ANNA, JOHN = 1001, 1002
@@ -195,19 +198,22 @@ async def test_chats_following_one_query_share_it_until_the_last_unfollows(db: D
     assert [tuple(row) for row in rows] == [(0,)]
 
 
-def test_a_pair_is_found_the_same_before_and_after_the_load_indexes_its_pairs() -> None:
-    rows = [
-        (1, "Une aide militaire de plus", ""),
-        (2, "Militaire, l'aide arrive", ""),
-        (3, "L'aide militaire américaine", ""),
+def test_followed_pairs_and_prefixes_are_found_in_one_pass_as_one_by_one() -> None:
+    said = [
+        (1, words_of("Une aide militaire de plus"), ""),
+        (2, words_of("Militaire, l'aide arrive"), ""),
+        (3, words_of("L'aide militaire américaine"), ""),
     ]
-    batch = Batch.of(rows)
-    checked = batch.with_pair("aide militaire")
+    terms = ["+aide militaire", "+de plus", "+militaire aide", "*milit", "*americ", "*zzz"]
+    alone = Batch.of(said)
+    expected = {term: sorted(alone.found(term)) for term in terms}
 
-    for _ in range(PAIR_INDEX_AFTER):
-        batch.with_pair("de plus")
+    batch = Batch.of(said)
+    found = batch.find_marked(terms)
 
-    assert checked == batch.with_pair("aide militaire") == [1, 3]
+    assert found == {term: ids for term, ids in expected.items() if ids}
+    assert found["+aide militaire"] == [1, 3]  # "militaire, l'aide" is not the pair
+    assert found["*americ"] == [3]  # folded: "américaine"
 
 
 async def test_the_bot_queues_a_load_once_for_those_who_followed_at_the_load(db: Database) -> None:
@@ -219,3 +225,41 @@ async def test_the_bot_queues_a_load_once_for_those_who_followed_at_the_load(db:
     assert await alerts.queue_new_loads(db) == 0  # a second pass (a restart) adds nothing
     assert len(await alerts.for_chat(db, ANNA)) == 1
     assert await alerts.for_chat(db, JOHN) == []
+
+
+async def test_follows_written_before_their_checks_were_packed_match_after_the_upgrade(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v7.db"
+    new = new_follow(Target(ANNA, "user"), "poutine -brics", "fr", shipped())
+    assert new is not None
+    async with aiosqlite.connect(path, isolation_level=None) as conn:
+        assert await migrate(conn, target=7) == 7  # checks had a table of their own then
+        await conn.execute(
+            "INSERT INTO followers (chat_id, kind, updated_at) VALUES (?, 'user', 'now')", (ANNA,)
+        )
+        await conn.execute(
+            "INSERT INTO follow_patterns (id, pattern) VALUES (1, ?)", (new.pattern.to_json(),)
+        )
+        await conn.executemany(
+            "INSERT INTO follow_terms (term, pattern_id, phrase, whole) VALUES (?, 1, ?, 0)",
+            [(t.term, t.phrase) for t in new.terms if t.group == 0],
+        )
+        await conn.executemany(
+            "INSERT INTO follow_checks (pattern_id, grp, term, phrase) VALUES (1, ?, ?, ?)",
+            [(t.group, t.term, t.phrase) for t in new.terms if t.group != 0],
+        )
+        await conn.execute(
+            "INSERT INTO follows (chat_id, pattern_id, query, canonical, created_at)"
+            " VALUES (?, 1, ?, ?, 'now')",
+            (ANNA, new.query, new.canonical),
+        )
+    db = await open_database(path)
+    try:
+        await save(db, "Poutine reçoit les BRICS à Kazan", "Poutine parle de Koursk")
+
+        [alert] = await alerts_of(db, ANNA)
+        listing = await alerts.listing(db, ANNA, alert.load_id)
+        assert [hit.snippet.text for hit in listing.hits] == ["Poutine parle de Koursk"]
+    finally:
+        await db.close()
