@@ -36,7 +36,7 @@ from bot.importers import ImportLimits
 from bot.loader import parse_paths, save_parsed
 from storage import alerts, briefings, follows
 from storage.db import open_database
-from storage.follow_matching import Said
+from storage.follow_matching import Words
 from storage.normalize import words_of
 from storage.vocabulary import vocabulary
 
@@ -114,7 +114,7 @@ class Timed:
         self.original = briefings.record_alerts
 
     async def __call__(
-        self, conn: aiosqlite.Connection, after_id: int, now: str, said: Said | None = None
+        self, conn: aiosqlite.Connection, after_id: int, now: str, said: Words | None = None
     ) -> int:
         started = time.perf_counter()
         self.matched += await self.original(conn, after_id, now, said)

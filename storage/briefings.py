@@ -8,7 +8,7 @@ from datetime import UTC, date, tzinfo
 import aiosqlite
 
 from storage.db import Database
-from storage.follow_matching import Said, last_snippet_id, record_alerts
+from storage.follow_matching import Words, last_snippet_id, record_alerts
 from storage.models import Briefing, NewBriefing, NewSnippet, SaveResult
 from storage.normalize import content_hash, search_form_of, words_of
 from storage.timefmt import now_text, start_of_day, utc_text
@@ -30,7 +30,7 @@ def snippet_row(day: date, snippet: NewSnippet, tz: tzinfo, created: str) -> tup
 
 
 def _row(
-    day: str, day_start: str, snippet: NewSnippet, created: str, said: Said
+    day: str, day_start: str, snippet: NewSnippet, created: str, said: Words
 ) -> tuple[object, ...]:
     # The day's texts are computed once per briefing, not once per snippet: a load runs this
     # for every snippet, and its Python time adds straight onto SQLite's.
@@ -59,7 +59,7 @@ async def _save_one(
     tz: tzinfo,
     created: str,
     on_progress: Callable[[int], None] | None,
-    said: Said,
+    said: Words,
 ) -> SaveResult:
     day = briefing.day.isoformat()
     # A later file may add snippets to a day without repeating its title: keep what is there.
@@ -103,7 +103,7 @@ async def save_all(
     created = now_text()
     async with db.transaction() as conn:
         before = await last_snippet_id(conn)
-        said: Said = {}
+        said: Words = {}
         results = [await _save_one(conn, b, tz, created, on_progress, said) for b in briefings]
         if any(result.added for result in results):
             await record_alerts(conn, before, created, said)

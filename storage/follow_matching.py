@@ -12,10 +12,11 @@ bot turns that into one pending alert per chat when it first sees the load (stor
 
 from __future__ import annotations
 
+import asyncio
 import bisect
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -26,51 +27,66 @@ from storage.follow_pattern import (
     EXCLUDED,
     PAIR_MARK,
     PREFIX_MARK,
-    Term,
     Tokens,
     fold,
     unpack_checks,
 )
-from storage.gc_pause import gc_paused
+from storage.gc_pause import gc_paused, quick_handoffs
 from storage.normalize import words_of
 
 # What a load already split each new snippet into, by its content hash: the text's words as
 # written (storage.normalize.words_of) and its search text. Matching folds them; it does not
 # split the texts again.
-Said = dict[str, tuple[list[str], str]]
+Words = dict[str, tuple[list[str], str]]
+# A new snippet as matching reads it: its id, its text's words as written, its search text.
+Said = tuple[int, list[str], str]
 
-# Past this many snippets holding a pattern's lookup group, its other groups are checked by
-# where they are in the whole batch, not snippet by snippet.
-FEW = 8
-
-# The prefixes and pairs followed (storage/follow_pattern.py, PREFIX_MARK and PAIR_MARK).
-_MARKED_TERMS = "SELECT DISTINCT term FROM follow_terms WHERE term >= '*' AND term < ','"
-# The load's words someone follows: only their snippet ids go to SQLite below. Most of a
-# load's postings are common words, which patterns check but are seldom found by.
-_FOLLOWED = """
-    SELECT value FROM json_each(?)
-    WHERE EXISTS (SELECT 1 FROM follow_terms WHERE term = value)
+# The statements below return one row, or none: SQLite computes them in one step, without the
+# interpreter (the GIL is released), while Python does another part of the work in a thread
+# (write_matches). A statement returning a row per result would need the GIL back at every
+# row, and wait for it.
+#
+# What the load's words (a JSON list) reach, as JSON lists:
+# - the prefixes and pairs followed (storage/follow_pattern.py, PREFIX_MARK and PAIR_MARK),
+#   all of them: the load looks each up among its own;
+# - the load's words someone follows: only their snippet ids go to SQLite afterwards (most of
+#   a load's postings are common words, which patterns check but are seldom found by);
+# - the patterns a hit does not settle, with their lookup rows hit by a word or a followed
+#   pair ([pattern id, [[term, phrase], ...], packed checks]: storage.follow_pattern.pack_checks,
+#   the same on every lookup row of a pattern): those are checked where the lookup group is.
+_LOOKUP = """
+    SELECT
+        (SELECT json_group_array(term) FROM (
+            SELECT DISTINCT term FROM follow_terms WHERE term >= '*' AND term < ','
+        )),
+        (SELECT json_group_array(value) FROM json_each(:words)
+         WHERE EXISTS (SELECT 1 FROM follow_terms WHERE term = value)),
+        (SELECT json_group_array(json_array(pattern_id, json(terms), checks)) FROM (
+            SELECT t.pattern_id, json_group_array(json_array(t.term, t.phrase)) AS terms,
+                   t.checks
+            FROM (
+                SELECT t.* FROM json_each(:words) AS j
+                CROSS JOIN follow_terms AS t ON t.term = j.value WHERE t.whole = 0
+                UNION ALL
+                SELECT * FROM follow_terms WHERE term >= '*' AND term < ',' AND whole = 0
+            ) AS t
+            GROUP BY t.pattern_id
+        ))
 """
 # Most patterns are settled by a hit on one of their lookup rows (`whole`): SQLite matches
-# them and writes their rows in one statement, from the snippet ids of each followed term of
-# the load ({term: [snippet id, ...]}, JSON), with no Python per pattern. A row lists the id
-# lists of the terms that hit, as they are: merging them is left to the alert that reads them
-# (a few per chat), which costs less than sorting them all here.
+# them and writes their rows, from the snippet ids of each followed term of the load
+# ({term: [snippet id, ...]}, JSON), with no Python per pattern. A row lists the id lists of
+# the terms that hit, as they are: merging them is left to the alert that reads them (a few
+# per chat), which costs less than sorting them all here. The load's words go first, then its
+# followed pairs and prefixes: a pattern hit by both has its second list added to its row.
 _INSERT_WHOLE = """
     INSERT INTO load_matches (load_id, pattern_id, snippets)
     SELECT ?, t.pattern_id, '[' || group_concat(j.value) || ']'
     FROM json_each(?) AS j CROSS JOIN follow_terms AS t ON t.term = j.key
     WHERE t.whole = 1
     GROUP BY t.pattern_id
-"""
-# The patterns whose lookup group a hit does not settle (the load's followed terms, a JSON
-# list), each with its other groups and exclusions (packed: storage.follow_pattern.pack_checks):
-# those are checked on the few snippets where the lookup group is.
-_PARTIAL = """
-    SELECT t.pattern_id, t.term, t.phrase, t.checks
-    FROM json_each(?) AS j CROSS JOIN follow_terms AS t ON t.term = j.value
-    WHERE t.whole = 0
-    ORDER BY t.pattern_id
+    ON CONFLICT (load_id, pattern_id) DO UPDATE
+    SET snippets = substr(snippets, 1, length(snippets) - 1) || ',' || substr(excluded.snippets, 2)
 """
 
 
@@ -87,7 +103,7 @@ class Batch:
     where: dict[Group, frozenset[int]] = field(default_factory=dict)  # Group.where, kept
 
     @classmethod
-    def of(cls, said: Iterable[tuple[int, Sequence[str], str]]) -> Batch:
+    def of(cls, said: Iterable[Said]) -> Batch:
         """The batch of (snippet id, its text's words as written, its search text)."""
         batch = cls()
         postings: defaultdict[str, list[int]] = defaultdict(list)
@@ -100,17 +116,12 @@ class Batch:
         batch.postings = dict(postings)
         return batch
 
-    @classmethod
-    def read(cls, rows: Iterable[Sequence[object]]) -> Batch:
-        """The batch of (snippet id, text, search text) rows."""
-        return cls.of(
-            (int(str(n)), words_of(str(text)), str(forms or "")) for n, text, forms in rows
-        )
-
-    def find_marked(self, terms: Iterable[str]) -> dict[str, list[int]]:
+    def find_marked(self, terms: Iterable[str] | str) -> dict[str, list[int]]:
         """Which of these followed pairs ("+w1 w2") and prefixes ("*ukr") the batch holds,
-        with their snippets in order. One pass over the batch's own pairs and words: its
-        cost grows with the load, not with how many are followed."""
+        with their snippets in order (`terms` may be a JSON list). One pass over the batch's
+        own pairs and words: its cost grows with the load, not with how many are followed."""
+        if isinstance(terms, str):
+            terms = json.loads(terms)
         pairs: dict[tuple[str, str], str] = {}
         prefixes: dict[str, str] = {}
         for term in terms:
@@ -174,98 +185,68 @@ class Batch:
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """A pattern's other group (or its exclusions), as a check reads it: its plain words, and
-    its other rows (pairs, prefixes, phrases)."""
+    """A pattern's other group (or its exclusions): a word, pair, prefix or phrase of it is
+    enough (rows (term, phrase), as Batch.found reads them)."""
 
-    words: frozenset[str]
-    others: tuple[tuple[str, str], ...]
-
-    @classmethod
-    def of(cls, terms: Iterable[Term]) -> Group:
-        words, others = set(), []
-        for term in terms:
-            if term.phrase or term.term.startswith((PAIR_MARK, PREFIX_MARK)):
-                others.append((term.term, term.phrase))
-            else:
-                words.add(term.term)
-        return cls(frozenset(words), tuple(others))
-
-    def in_snippet(self, batch: Batch, number: int) -> bool:
-        return not self.words.isdisjoint(batch.tokens[number].words) or any(
-            number in batch.found(term, phrase) for term, phrase in self.others
-        )
+    rows: tuple[tuple[str, str], ...]
 
     def where(self, batch: Batch) -> frozenset[int]:
-        """The batch's snippets where the group is (kept: patterns share their checks)."""
-        known = batch.where.get(self)
-        if known is None:
-            found = [batch.found(word) for word in self.words]
-            found.extend(batch.found(term, phrase) for term, phrase in self.others)
-            known = batch.where[self] = frozenset().union(*found)
-        return known
+        """The batch's snippets where the group is."""
+        return frozenset().union(*(batch.found(term, phrase) for term, phrase in self.rows))
 
 
 @dataclass(frozen=True, slots=True)
 class Check:
     """What a pattern a hit on its lookup group does not settle still needs: its other groups,
-    and no exclusion. Compiled once per packed text: many patterns share it ("X guerre")."""
+    and no exclusion."""
 
     required: tuple[Group, ...]
-    excluded: Group | None
-    # The usual case, one more group of plain words ("koursk armée"): tested in one set
-    # operation per snippet.
-    words: frozenset[str] | None
+    excluded: Group
 
-    @classmethod
-    @lru_cache(maxsize=4_096)
-    def of(cls, packed: str) -> Check:
-        terms: dict[int, list[Term]] = {}
-        for term in unpack_checks(packed):
-            terms.setdefault(term.group, []).append(term)
-        excluded = Group.of(terms.pop(EXCLUDED)) if EXCLUDED in terms else None
-        required = tuple(map(Group.of, terms.values()))
-        simple = len(required) == 1 and excluded is None and not required[0].others
-        return cls(required, excluded, required[0].words if simple else None)
-
-    def keep(self, batch: Batch, found: frozenset[int]) -> list[int]:
-        """The snippets of `found` (where the lookup group is) that match, in order."""
-        if self.words is not None and len(found) <= FEW:
-            words, tokens = self.words, batch.tokens
-            return [n for n in sorted(found) if not words.isdisjoint(tokens[n].words)]
-        if len(found) > FEW:
-            # Many snippets: where each group is in the whole batch costs less.
-            for group in self.required:
-                found = found & group.where(batch)
-            if self.excluded is not None:
-                found = found - self.excluded.where(batch)
-            return sorted(found)
-        # The lookup group is the rarest: each of its few snippets is looked at for the other
-        # groups' words, which costs less than gathering where the common words are.
-        return [
-            n
-            for n in sorted(found)
-            if all(group.in_snippet(batch, n) for group in self.required)
-            and not (self.excluded is not None and self.excluded.in_snippet(batch, n))
-        ]
+    def where(self, batch: Batch) -> tuple[tuple[frozenset[int], ...], frozenset[int]]:
+        """Where each required group is in the batch, and where the exclusions are."""
+        return tuple(group.where(batch) for group in self.required), self.excluded.where(batch)
 
 
-async def _partial(
-    conn: aiosqlite.Connection, batch: Batch, keys: str, load_id: int
-) -> list[tuple[int, int, str]]:
-    """The load_matches rows of the patterns a hit on their lookup group does not settle."""
+@lru_cache(maxsize=4_096)
+def _check(packed: str) -> Check:
+    """The check of a packed text (storage.follow_pattern.pack_checks). Cached: many patterns
+    share it ("X guerre")."""
+    groups: dict[int, list[tuple[str, str]]] = {}
+    for term in unpack_checks(packed):
+        groups.setdefault(term.group, []).append((term.term, term.phrase))
+    excluded = Group(tuple(groups.pop(EXCLUDED, ())))
+    return Check(tuple(Group(tuple(rows)) for rows in groups.values()), excluded)
+
+
+def _partial(batch: Batch, rows: str, load_id: int) -> list[tuple[int, int, str]]:
+    """The load_matches rows of the patterns a hit on their lookup group does not settle, from
+    their lookup rows that hit ([[pattern id, [[term, phrase], ...], packed checks], ...],
+    JSON)."""
+    postings = batch.postings
+    # Where each check's groups are in the batch, found once per check: the patterns sharing
+    # it (most of them) then cost a set operation or two each.
+    places: dict[str, tuple[tuple[frozenset[int], ...], frozenset[int]]] = {}
     matched = []
-    pattern, found, packed = 0, frozenset[int](), ""
-    # In pattern order: a pattern found by several of its lookup rows is checked once.
-    for pattern_id, term, phrase, checks in [
-        *await conn.execute_fetchall(_PARTIAL, (keys,)),
-        (0, "", "", ""),
-    ]:
-        if pattern_id != pattern:
-            if found and (ids := Check.of(packed).keep(batch, found)):
-                matched.append((load_id, pattern, f"[[{','.join(map(str, ids))}]]"))
-            pattern, found, packed = pattern_id, frozenset(), checks
-        if term:
-            found = found | batch.found(term, phrase)
+    for pattern_id, terms, packed in json.loads(rows):
+        if len(terms) == 1:
+            [(term, phrase)] = terms
+            # Mostly a word: its snippets as they are (Batch.found covers the rest).
+            ids: Iterable[int] | None = None if phrase else postings.get(term)
+            if ids is None:
+                ids = batch.found(term, phrase)
+        else:
+            ids = frozenset().union(*(batch.found(term, phrase) for term, phrase in terms))
+        if not ids:
+            continue
+        if (where := places.get(packed)) is None:
+            where = places[packed] = _check(packed).where(batch)
+        required, excluded = where
+        kept = required[0].intersection(ids) if required else frozenset(ids)
+        for group in required[1:]:
+            kept &= group
+        if kept := kept - excluded:
+            matched.append((load_id, pattern_id, f"[[{','.join(map(str, sorted(kept)))}]]"))
     return matched
 
 
@@ -273,26 +254,47 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-async def _hits(conn: aiosqlite.Connection, batch: Batch) -> dict[str, list[int]]:
-    """The load's followed terms, with their snippets: its words someone follows, and the
-    followed prefixes and pairs it holds."""
-    marked = batch.find_marked(term for (term,) in await conn.execute_fetchall(_MARKED_TERMS))
-    words = await conn.execute_fetchall(_FOLLOWED, (_json(list(batch.postings)),))
-    hits = {word: batch.postings[word] for (word,) in words}
-    hits.update(marked)
-    return hits
+async def _row(conn: aiosqlite.Connection, sql: str, *parameters: object) -> list[str]:
+    """The one row a statement above returns."""
+    async with conn.execute(sql, parameters) as cursor:
+        row = await cursor.fetchone()
+    return [str(value) for value in row] if row else []
 
 
-async def write_matches(conn: aiosqlite.Connection, batch: Batch, load_id: int) -> int:
-    """Write what the batch matched, one load_matches row per pattern; how many rows."""
-    hits = await _hits(conn, batch)
-    cursor = await conn.execute(_INSERT_WHOLE, (load_id, _json(hits)))
-    settled = max(cursor.rowcount, 0)
-    matched = await _partial(conn, batch, _json(list(hits)), load_id)
+def _words(said: list[Said]) -> str:
+    """The new snippets' words, folded, and their search forms: a JSON list."""
+    words = {fold(word) for word in set().union(*(words for _, words, _ in said))}
+    words.update(" ".join(forms for _, _, forms in said).split())
+    return _json(list(words))
+
+
+async def write_matches(conn: aiosqlite.Connection, said: list[Said], load_id: int) -> int:
+    """Match the new snippets against every follow and write what each pattern matched, one
+    load_matches row per pattern; how many rows.
+
+    Each step's statement runs in SQLite while Python does a part of the work that does not
+    need its answer, in a thread: the load waits for the longer of the two, not for both.
+    """
+    (marked, followed, partial), batch = await asyncio.gather(
+        _row(conn, _LOOKUP, _words(said)), asyncio.to_thread(Batch.of, said)
+    )
+    words = {word: batch.postings[word] for word in json.loads(followed)}
+    _, found = await asyncio.gather(
+        conn.execute(_INSERT_WHOLE, (load_id, _json(words))),
+        asyncio.to_thread(batch.find_marked, marked),
+    )
+    _, matched = await asyncio.gather(
+        conn.execute(_INSERT_WHOLE, (load_id, _json(found))),
+        asyncio.to_thread(_partial, batch, partial, load_id),
+    )
     await conn.executemany(
         "INSERT INTO load_matches (load_id, pattern_id, snippets) VALUES (?, ?, ?)", matched
     )
-    return settled + len(matched)
+    async with conn.execute(
+        "SELECT count(*) FROM load_matches WHERE load_id = ?", (load_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
 
 
 async def last_snippet_id(conn: aiosqlite.Connection) -> int:
@@ -306,7 +308,7 @@ async def record_alerts(
     conn: aiosqlite.Connection,
     after_id: int,
     now: str,
-    said: Mapping[str, tuple[list[str], str]] | None = None,
+    said: Words | None = None,
 ) -> int:
     """Match the snippets stored past `after_id` against every follow and record what each
     pattern matched, in the caller's transaction; how many patterns matched. `said` holds
@@ -322,42 +324,39 @@ async def record_alerts(
         return 0
     # Tens of thousands of small objects and no cycles: the collector's passes over them cost
     # a sixth of matching (bench/follow.py). Collection resumes a fraction of a second later.
-    with gc_paused():
-        return await _record(conn, await _batch(conn, after_id, said or {}), now)
+    with gc_paused(), quick_handoffs():
+        return await _record(conn, await _said(conn, after_id, said or {}), now)
 
 
-async def _batch(
-    conn: aiosqlite.Connection, after_id: int, said: Mapping[str, tuple[list[str], str]]
-) -> Batch:
-    if not said:
-        return Batch.read(
+async def _said(conn: aiosqlite.Connection, after_id: int, said: Words) -> list[Said]:
+    """The snippets past `after_id`: (id, the text's words as written, its search text)."""
+    if said:
+        rows = list(
             await conn.execute_fetchall(
-                "SELECT id, text, search_text FROM snippets WHERE id > ? ORDER BY id", (after_id,)
+                "SELECT id, content_hash FROM snippets WHERE id > ? ORDER BY id", (after_id,)
             )
         )
-    rows = list(
-        await conn.execute_fetchall(
-            "SELECT id, content_hash FROM snippets WHERE id > ? ORDER BY id", (after_id,)
-        )
+        known = [(int(n), *said[digest]) for n, digest in rows if digest in said]
+        if len(known) == len(rows):
+            return known
+    texts = await conn.execute_fetchall(
+        "SELECT id, text, search_text FROM snippets WHERE id > ? ORDER BY id", (after_id,)
     )
-    known = [(int(n), *said[digest]) for n, digest in rows if digest in said]
-    if len(known) < len(rows):  # not the caller's snippets: read them all
-        return await _batch(conn, after_id, {})
-    return Batch.of(known)
+    return [(int(n), words_of(str(text)), str(forms or "")) for n, text, forms in texts]
 
 
-async def _record(conn: aiosqlite.Connection, batch: Batch, now: str) -> int:
-    if not batch.tokens:
+async def _record(conn: aiosqlite.Connection, said: list[Said], now: str) -> int:
+    if not said:
         return 0
     # The load's row comes first (its id keys the matches); a load that matched nothing
     # leaves no row anywhere.
     cursor = await conn.execute(
         "INSERT INTO alert_loads (at, snippets, last_follow_id)"
         " VALUES (?, ?, (SELECT coalesce(max(id), 0) FROM follows))",
-        (now, len(batch.tokens)),
+        (now, len(said)),
     )
     load_id = int(cursor.lastrowid or 0)
-    matched = await write_matches(conn, batch, load_id)
+    matched = await write_matches(conn, said, load_id)
     if not matched:
         await conn.execute("DELETE FROM alert_loads WHERE id = ?", (load_id,))
     return matched

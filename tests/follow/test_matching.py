@@ -263,3 +263,18 @@ async def test_follows_written_before_their_checks_were_packed_match_after_the_u
         assert [hit.snippet.text for hit in listing.hits] == ["Poutine parle de Koursk"]
     finally:
         await db.close()
+
+
+async def test_a_query_found_by_a_word_and_by_a_prefix_lists_the_snippets_of_both(
+    db: Database,
+) -> None:
+    await follow(db, ANNA, "kursk OR pokr*")
+
+    await save(db, "Koursk : la contre-offensive continue", "Pokrovsk sous le feu", "Calme à Kyiv")
+
+    [alert] = await alerts_of(db, ANNA)
+    listing = await alerts.listing(db, ANNA, alert.load_id)
+    assert [hit.snippet.text for hit in listing.hits] == [
+        "Koursk : la contre-offensive continue",
+        "Pokrovsk sous le feu",
+    ]
