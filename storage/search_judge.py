@@ -111,7 +111,7 @@ class Judge:
             count = len(_at_word_starts(pattern, folded)) if found else 0
             if count:
                 best, frequency = level, (frequency if level == best else 0) + count
-        if best:
+        if best or not self.forms:  # a phrase's group has no single forms to stem-match
             return best, frequency
         stems = len(forms() & self.forms)
         return (STEM, stems) if stems else (0, 0)

@@ -118,6 +118,12 @@ _LAST_LOADED = _WINDOWS.format(hits=_NEWEST)
 _ALL_OLDEST_FIRST = _WINDOWS.format(hits=_HITS.format(order="ASC"))
 _SLICE = "SELECT rowid FROM snippets_fts WHERE snippets_fts MATCH ? AND rowid > ? AND rowid <= ?"
 _FOUND = _WINDOWS.format(hits="SELECT value AS id FROM json_each(?)")
+# The matches found, and all the older ones, walked forwards.
+_FOUND_THEN_ALL_OLDER = _WINDOWS.format(
+    hits="""
+        SELECT value AS id FROM json_each(?) UNION ALL
+        SELECT rowid AS id FROM snippets_fts WHERE snippets_fts MATCH ? AND rowid <= ?"""
+)
 # The matches found, and the newest older ones walked backwards to make up `scan`.
 _FOUND_THEN_OLDER = _WINDOWS.format(
     hits="""
@@ -160,6 +166,9 @@ async def _newest_first(
         return list(await db.conn.execute_fetchall(_FOUND_THEN_OLDER, params))
     while len(found) < scan and start > -1:
         start, end = older_slice(len(found), scan, top, start), start
+        if start == -1:  # all the rest: in the statement that reads the page, one trip fewer
+            rest = (json.dumps(found), match, end, scan, *page)
+            return list(await db.conn.execute_fetchall(_FOUND_THEN_ALL_OLDER, rest))
         older = await db.conn.execute_fetchall(_SLICE, (match, start, end))
         found.extend(int(row[0]) for row in older)
     return list(await db.conn.execute_fetchall(_FOUND, (json.dumps(found), scan, *page)))

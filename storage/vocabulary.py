@@ -13,6 +13,8 @@ import heapq
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from storage.db import Database
 from storage.normalize import fold_word, words_of
@@ -111,13 +113,24 @@ async def _read_new(db: Database, vocabulary: Vocabulary, last_id: int) -> None:
     vocabulary.last_id = last_id
 
 
+@lru_cache(maxsize=64)
+def cache_key(path: Path) -> str:
+    """The file's own path, however the caller spelled it: a key for caches per database."""
+    return str(path.resolve())
+
+
+def last_read(db: Database) -> Vocabulary | None:
+    """The vocabulary as last read for the database, however old (its last_id says how old)."""
+    return _CACHE.get(cache_key(db.path))
+
+
 async def vocabulary(db: Database, last_id: int | None = None) -> Vocabulary:
     """The vocabulary of the database's index, brought up to date with new snippets.
 
     `last_id` is the highest snippet id, when the caller has just read it
     (storage.search_index.versions); otherwise it is read here.
     """
-    key = str(db.path.resolve())
+    key = cache_key(db.path)
     if last_id is None:
         last_id = await _last_id(db)
     known = _CACHE.get(key)

@@ -144,6 +144,20 @@ async def test_names_loaded_by_admins_are_searched(db: Database, tmp_path: Path)
     assert again.summary() == "names.yaml: gazetteer, 2 names, 0 new spellings"
 
 
+async def test_a_search_right_after_a_load_knows_its_words_and_names(
+    db: Database, tmp_path: Path
+) -> None:
+    await briefings.save_all(db, [day_of("Koursk")])
+    assert (await service.find(db, "koursk", offset=0, limit=5)).page.total == 1
+    await briefings.save_all(db, [day_of("Pokrovsk tient", "Vovchansk sous le feu")])
+    assert (await service.find(db, "pokrovk", offset=0, limit=5)).corrected == "pokrovsk"
+    names = tmp_path / "names.yaml"
+    names.write_text("gazetteer:\n  - name: Vovtchansk\n    spellings: [Wowtschansk]\n")
+    await save_parsed(db, parse_paths([names], day=None, tz=UTC, limits=ImportLimits()), tz=UTC)
+    found = await service.find(db, "Wowtschansk", offset=0, limit=5)
+    assert [hit.text for hit in found.page.hits] == ["Vovchansk sous le feu"]
+
+
 async def test_a_day_loaded_late_does_not_push_newer_news_off_the_first_page(db: Database) -> None:
     later = NOON + timedelta(days=12)
     await briefings.save_all(db, [day_of("Koursk : la contre-offensive", start=later)])
