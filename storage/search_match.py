@@ -186,6 +186,19 @@ class Plan:
                 bounds.append(sum(rarest))
         return min(bounds, default=None)
 
+    def longest_walk(self, frequency: Callable[[str], int]) -> int:
+        """How many snippets hold the commonest word of a phrase: FTS5 steps through that
+        many entries to find where the phrase's words touch."""
+        return max(
+            (
+                frequency(word)
+                for group in self.groups
+                for key in group.phrases | group.variant_phrases
+                for word in key
+            ),
+            default=0,
+        )
+
 
 def plan(query: Query, names: Names | None = None, vocabulary: Prefixes | None = None) -> Plan:
     """Expand every group of the query into its forms."""

@@ -105,7 +105,7 @@ async def prepare(db: Database) -> None:
     """Ready search at start-up: map the file, finish an upgrade's re-indexing, read the
     vocabulary, the gazetteer and the days' titles and summaries once (the first searches would
     otherwise pay for it)."""
-    await db.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    await db.open_reader(f"mmap_size = {MMAP_BYTES}")
     await search_index.catch_up(db)
     await vocabulary(db)
     await names(db)

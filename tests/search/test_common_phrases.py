@@ -97,3 +97,29 @@ def test_an_older_slice_starts_short_of_a_guess_from_few_matches_and_past_a_sure
     many = older_slice(200, SCAN, top, walked_to)  # 200 found: 50 more need 15 625 ids
     assert walked_to - many > 50 / 200 * (top - walked_to)
     assert older_slice(100, SCAN, top, 40_000) == -1  # little would be left below
+
+
+@pytest.mark.parametrize("ascending_scan", [snippets.ASCENDING_SCAN, 0])
+@pytest.mark.parametrize("adjacent", [37, 300])
+async def test_a_phrase_walked_in_two_halves_at_once_finds_what_one_walk_finds(
+    db: Database, monkeypatch: pytest.MonkeyPatch, adjacent: int, ascending_scan: int
+) -> None:
+    await briefings.save_all(db, corpus(adjacent))
+    # All the matches walked oldest first, or the newest first then older slices.
+    monkeypatch.setattr(snippets, "ASCENDING_SCAN", ascending_scan)
+    alone = await every_hit(db, '"le roka"')
+
+    monkeypatch.setattr(snippets, "SPLIT_WALK", 0)  # "le" is in 600 snippets here
+    await db.open_reader()
+    assert db.reader is not None
+    walks = []
+    read = db.reader.execute_fetchall
+
+    async def counted(sql: str, parameters: tuple[object, ...]) -> object:
+        walks.append(parameters)
+        return await read(sql, parameters)
+
+    monkeypatch.setattr(db.reader, "execute_fetchall", counted)
+
+    assert await every_hit(db, '"le roka"') == alone
+    assert walks  # the older halves were walked on the second connection
