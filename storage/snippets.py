@@ -93,11 +93,15 @@ ASCENDING_SCAN = 5_000
 FIRST_SLICE = 16
 CLOSE_BY = 4
 
-# Past this many entries of a phrase's commonest word to step through (~5 ns each), a walk of
-# all the matches is split in two halves of the ids, walked at once on the database's two
-# connections (Database.open_reader), two cores: a tenth of a million entries is ~0.5 ms, more
-# than the round trip the split adds.
-SPLIT_WALK = 100_000
+# Past this many entries of a phrase's commonest word to step through in a walk (estimated
+# from the vocabulary), the walk is split in two halves of the ids, walked at once on the
+# database's two connections (Database.open_reader), two cores. At ~5 ns an entry a walk of
+# 20 000 is ~0.1 ms, but a phrase of two common words costs several times that per entry
+# (both doclists, and the positions wherever they meet: "ukrainien un", 3.3 ms for 73 000):
+# paired with one walk on 500 "any bigram" queries at a million snippets, p99 9.7 -> 7.8 and
+# 9.7 -> 9.6 ms splitting past 20 000 entries, 13.1 -> 10.4 and 11.7 -> 9.9 past 100 000 (the
+# VM's speed varies by a third between runs); p50 +0.1-0.3 ms, the extra round trip.
+SPLIT_WALK = 20_000
 # Above any snippet id.
 _NO_END = 2**63 - 1
 
