@@ -100,7 +100,6 @@ class Batch:
     marked: dict[str, list[int]] = field(default_factory=dict)  # followed pair/prefix -> ids
     _sorted: list[str] | None = None  # the words in order, for prefixes
     _found: dict[tuple[str, str], frozenset[int]] = field(default_factory=dict)
-    where: dict[Group, frozenset[int]] = field(default_factory=dict)  # Group.where, kept
 
     @classmethod
     def of(cls, said: Iterable[Said]) -> Batch:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storage.normalize import fold_word, words_of
+from storage.normalize import fold_word
 from storage.search_match import Forms, Plan
 
 # A prefix's lookup key is the prefix after this mark, and a pair of words in a row (a two-word
@@ -73,11 +73,6 @@ class Tokens:
 
     words: frozenset[str]
     sequence: tuple[str, ...]
-
-    @classmethod
-    def of(cls, text: str, search_text: str) -> Tokens:
-        sequence = tuple(map(fold, words_of(text)))
-        return cls(frozenset(sequence).union(search_text.split()), sequence)
 
     def has_phrase(self, phrase: Phrase) -> bool:
         if not self.words.issuperset(phrase):
