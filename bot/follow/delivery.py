@@ -69,11 +69,7 @@ async def _send_one(ctx: PushContext, item: DueAlert, text: str, counts: AlertCo
     await alerts.apply(ctx.db, [Change(*key, "sending", attempted=True)])
     outcome = await ctx.sender.send(item.chat_id, item.kind != "user", text)
     if isinstance(outcome, Failed):
-        reason = outcome.deactivation(item.kind)
-        if reason:
-            counts.blocked += 1
-        else:
-            counts.failed += 1
+        reason = outcome.counted(item.kind, counts)
         await alerts.apply(ctx.db, [Change(*key, "failed", error=outcome.error, deactivate=reason)])
         return
     counts.sent += 1

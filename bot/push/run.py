@@ -178,11 +178,7 @@ async def _deliver_one(
         keyboard = reply.keyboard if index == last else None
         outcome = await ctx.sender.send(chat_id, item.kind != "user", reply.parts[index], keyboard)
         if isinstance(outcome, Failed):
-            reason = outcome.deactivation(item.kind)
-            if reason:
-                counts.blocked += 1
-            else:
-                counts.failed += 1
+            reason = outcome.counted(item.kind, counts)
             failed = Change(chat_id, item.day, "failed", error=outcome.error, deactivate=reason)
             await ledger.write(failed)
             return

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from telegram import Bot, InlineKeyboardMarkup
 
@@ -35,6 +35,13 @@ class Sent:
     chat_id: int  # a migrated group's new id
 
 
+class Tally(Protocol):
+    """A run's counts of failed sends (the push's and the alerts')."""
+
+    blocked: int
+    failed: int
+
+
 @dataclass(frozen=True)
 class Failed:
     error: str
@@ -46,6 +53,16 @@ class Failed:
         if not self.blocked:
             return None
         return subscribers.BLOCKED if kind == "user" else subscribers.REMOVED
+
+    def counted(self, kind: str, counts: Tally) -> str | None:
+        """deactivation(kind), with the failure counted in `counts`: as blocked when it
+        deactivates the chat, as failed when not."""
+        reason = self.deactivation(kind)
+        if reason:
+            counts.blocked += 1
+        else:
+            counts.failed += 1
+        return reason
 
 
 Outcome = Sent | Failed
