@@ -15,8 +15,9 @@ from __future__ import annotations
 import asyncio
 import bisect
 import json
+import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -34,6 +35,8 @@ from storage.follow_pattern import (
 from storage.gc_pause import gc_paused, quick_handoffs
 from storage.normalize import words_of
 
+log = logging.getLogger(__name__)
+
 # What a load already split each new snippet into, by its content hash: the text's words as
 # written (storage.normalize.words_of) and its search text. Matching folds them; it does not
 # split the texts again.
@@ -46,32 +49,33 @@ Said = tuple[int, list[str], str]
 # (write_matches). A statement returning a row per result would need the GIL back at every
 # row, and wait for it.
 #
-# What the load's words (a JSON list) reach, as JSON lists:
+# What every load needs, whatever its words (a load reads it while it builds its rows), as JSON
+# lists:
 # - the prefixes and pairs followed (storage/follow_pattern.py, PREFIX_MARK and PAIR_MARK),
 #   all of them: the load looks each up among its own;
-# - the load's words someone follows: only their snippet ids go to SQLite afterwards (most of
-#   a load's postings are common words, which patterns check but are seldom found by);
-# - the patterns a hit does not settle, with their lookup rows hit by a word or a followed
-#   pair ([pattern id, [[term, phrase], ...], packed checks]: storage.follow_pattern.pack_checks,
-#   the same on every lookup row of a pattern): those are checked where the lookup group is.
-_LOOKUP = """
+# - their lookup rows that a hit does not settle (see _LOOKUP), usually none.
+_MARKS = """
     SELECT
         (SELECT json_group_array(term) FROM (
             SELECT DISTINCT term FROM follow_terms WHERE term >= '*' AND term < ','
         )),
+        (SELECT json_group_array(json_array(pattern_id, term, phrase, checks))
+         FROM follow_terms WHERE term >= '*' AND term < ',' AND whole = 0)
+"""
+# What the load's words (a JSON list) reach, as JSON lists:
+# - the load's words someone follows: only their snippet ids go to SQLite afterwards (most of
+#   a load's postings are common words, which patterns check but are seldom found by);
+# - the lookup rows of the patterns a hit does not settle, hit by a word ([pattern id, term,
+#   phrase, packed checks]: storage.follow_pattern.pack_checks, the same on every lookup row
+#   of a pattern): those are checked where the lookup group is. They are grouped by pattern in
+#   Python: grouping them here cost SQLite more than twice as long.
+_LOOKUP = """
+    SELECT
         (SELECT json_group_array(value) FROM json_each(:words)
          WHERE EXISTS (SELECT 1 FROM follow_terms WHERE term = value)),
-        (SELECT json_group_array(json_array(pattern_id, json(terms), checks)) FROM (
-            SELECT t.pattern_id, json_group_array(json_array(t.term, t.phrase)) AS terms,
-                   t.checks
-            FROM (
-                SELECT t.* FROM json_each(:words) AS j
-                CROSS JOIN follow_terms AS t ON t.term = j.value WHERE t.whole = 0
-                UNION ALL
-                SELECT * FROM follow_terms WHERE term >= '*' AND term < ',' AND whole = 0
-            ) AS t
-            GROUP BY t.pattern_id
-        ))
+        (SELECT json_group_array(json_array(t.pattern_id, t.term, t.phrase, t.checks))
+         FROM json_each(:words) AS j
+         CROSS JOIN follow_terms AS t ON t.term = j.value WHERE t.whole = 0)
 """
 # Most patterns are settled by a hit on one of their lookup rows (`whole`): SQLite matches
 # them and writes their rows, from the snippet ids of each followed term of the load
@@ -87,6 +91,13 @@ _INSERT_WHOLE = """
     GROUP BY t.pattern_id
     ON CONFLICT (load_id, pattern_id) DO UPDATE
     SET snippets = substr(snippets, 1, length(snippets) - 1) || ',' || substr(excluded.snippets, 2)
+"""
+
+# What the patterns a hit does not settle matched (_partial): none of them is settled by a hit
+# (`whole` is the same on every lookup row of a pattern), so none has a row yet.
+_INSERT_PARTIAL = """
+    INSERT INTO load_matches (load_id, pattern_id, snippets)
+    SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)
 """
 
 
@@ -218,16 +229,23 @@ def _check(packed: str) -> Check:
     return Check(tuple(Group(tuple(rows)) for rows in groups.values()), excluded)
 
 
-def _partial(batch: Batch, rows: str, load_id: int) -> list[tuple[int, int, str]]:
-    """The load_matches rows of the patterns a hit on their lookup group does not settle, from
-    their lookup rows that hit ([[pattern id, [[term, phrase], ...], packed checks], ...],
-    JSON)."""
+def _partial(batch: Batch, hits: Iterable[str]) -> str:
+    """What the patterns a hit on their lookup group does not settle matched, from their lookup
+    rows that hit (JSON lists of [pattern id, term, phrase, packed checks]): a JSON list of
+    [pattern id, [[snippet id, ...]]] (_INSERT_PARTIAL)."""
+    patterns: dict[int, tuple[str, list[tuple[str, str]]]] = {}
+    for rows in hits:
+        for pattern_id, term, phrase, packed in json.loads(rows):
+            if (known := patterns.get(pattern_id)) is None:
+                patterns[pattern_id] = (packed, [(term, phrase)])
+            else:
+                known[1].append((term, phrase))
     postings = batch.postings
     # Where each check's groups are in the batch, found once per check: the patterns sharing
     # it (most of them) then cost a set operation or two each.
     places: dict[str, tuple[tuple[frozenset[int], ...], frozenset[int]]] = {}
-    matched = []
-    for pattern_id, terms, packed in json.loads(rows):
+    matched: list[tuple[int, list[list[int]]]] = []
+    for pattern_id, (packed, terms) in patterns.items():
         if len(terms) == 1:
             [(term, phrase)] = terms
             # Mostly a word: its snippets as they are (Batch.found covers the rest).
@@ -245,8 +263,8 @@ def _partial(batch: Batch, rows: str, load_id: int) -> list[tuple[int, int, str]
         for group in required[1:]:
             kept &= group
         if kept := kept - excluded:
-            matched.append((load_id, pattern_id, f"[[{','.join(map(str, sorted(kept)))}]]"))
-    return matched
+            matched.append((pattern_id, [sorted(kept)]))
+    return _json(matched)
 
 
 def _json(value: object) -> str:
@@ -254,10 +272,10 @@ def _json(value: object) -> str:
 
 
 async def _row(conn: aiosqlite.Connection, sql: str, *parameters: object) -> list[str]:
-    """The one row a statement above returns."""
-    async with conn.execute(sql, parameters) as cursor:
-        row = await cursor.fetchone()
-    return [str(value) for value in row] if row else []
+    """The one row a statement above returns, in one trip to the database's thread (a
+    cursor's fetch would wait behind whatever was queued meanwhile)."""
+    rows = list(await conn.execute_fetchall(sql, parameters))
+    return [str(value) for value in rows[0]] if rows else []
 
 
 def _words(said: list[Said]) -> str:
@@ -267,33 +285,44 @@ def _words(said: list[Said]) -> str:
     return _json(list(words))
 
 
-async def write_matches(conn: aiosqlite.Connection, said: list[Said], load_id: int) -> int:
+async def write_matches(
+    conn: aiosqlite.Connection,
+    said: list[Said],
+    load_id: int,
+    beside: Awaitable[int] | None = None,
+    marks: Awaitable[list[str]] | None = None,
+) -> tuple[int, int]:
     """Match the new snippets against every follow and write what each pattern matched, one
-    load_matches row per pattern; how many rows.
+    load_matches row per pattern; how many rows, and what `beside` returned (0 without it).
 
     Each step's statement runs in SQLite while Python does a part of the work that does not
     need its answer, in a thread: the load waits for the longer of the two, not for both.
+    `beside`, a statement of the caller's (the load's last insert), goes to SQLite right after
+    the lookup by words, whose answer the last Python step waits for. `marks`: _MARKS's row,
+    when the caller read it ahead.
     """
-    (marked, followed, partial), batch = await asyncio.gather(
-        _row(conn, _LOOKUP, _words(said)), asyncio.to_thread(Batch.of, said)
-    )
+    marks = marks or _row(conn, _MARKS)
+    lookup = asyncio.ensure_future(_row(conn, _LOOKUP, _words(said)))
+    # Tasks take their first step in the order they were made: the lookup is queued first.
+    along = asyncio.ensure_future(_zero() if beside is None else beside)
+    batch = await asyncio.to_thread(Batch.of, said)
+    marked, marked_hits = await marks
+    found = await asyncio.to_thread(batch.find_marked, marked)
+    followed, hits = await lookup
     words = {word: batch.postings[word] for word in json.loads(followed)}
-    _, found = await asyncio.gather(
-        conn.execute(_INSERT_WHOLE, (load_id, _json(words))),
-        asyncio.to_thread(batch.find_marked, marked),
-    )
-    _, matched = await asyncio.gather(
-        conn.execute(_INSERT_WHOLE, (load_id, _json(found))),
-        asyncio.to_thread(_partial, batch, partial, load_id),
-    )
-    await conn.executemany(
-        "INSERT INTO load_matches (load_id, pattern_id, snippets) VALUES (?, ?, ?)", matched
-    )
-    async with conn.execute(
-        "SELECT count(*) FROM load_matches WHERE load_id = ?", (load_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
+    # The statements are queued as soon as their JSON is ready, in this order (a pattern hit by
+    # a word and by a pair or prefix has the second list added to its row); Python goes on to
+    # the next step without waiting for them.
+    by_word = asyncio.ensure_future(conn.execute(_INSERT_WHOLE, (load_id, _json(words))))
+    by_mark = asyncio.ensure_future(conn.execute(_INSERT_WHOLE, (load_id, _json(found))))
+    matched = await asyncio.to_thread(_partial, batch, (hits, marked_hits))
+    await asyncio.gather(by_word, by_mark, conn.execute(_INSERT_PARTIAL, (load_id, matched)))
+    [count] = await _row(conn, "SELECT count(*) FROM load_matches WHERE load_id = ?", load_id)
+    return int(count), await along
+
+
+async def _zero() -> int:
+    return 0
 
 
 async def last_snippet_id(conn: aiosqlite.Connection) -> int:
@@ -301,6 +330,12 @@ async def last_snippet_id(conn: aiosqlite.Connection) -> int:
     async with conn.execute("SELECT coalesce(max(id), 0) FROM snippets") as cursor:
         row = await cursor.fetchone()
     return int(row[0]) if row else 0
+
+
+async def _anyone_follows(conn: aiosqlite.Connection) -> bool:
+    async with conn.execute("SELECT EXISTS (SELECT 1 FROM follow_terms)") as cursor:
+        row = await cursor.fetchone()
+    return bool(row and row[0])
 
 
 async def record_alerts(
@@ -317,14 +352,100 @@ async def record_alerts(
     The bot makes the alerts, one per chat, from these rows (storage/alerts.py): a load costs
     one row per matched pattern, however many chats follow it.
     """
-    async with conn.execute("SELECT EXISTS (SELECT 1 FROM follow_terms)") as cursor:
-        row = await cursor.fetchone()
-    if not row or not row[0]:
+    if not await _anyone_follows(conn):
         return 0
     # Tens of thousands of small objects and no cycles: the collector's passes over them cost
     # a sixth of matching (bench/follow.py). Collection resumes a fraction of a second later.
     with gc_paused(), quick_handoffs():
-        return await _record(conn, await _said(conn, after_id, said or {}), now)
+        said_now = await _said(conn, after_id, said or {})
+        if not said_now:
+            return 0
+        load_id = await _new_load(conn, now, len(said_now))
+        matched, _ = await write_matches(conn, said_now, load_id)
+        return await _settle(conn, load_id, matched)
+
+
+# Which of the load's content hashes (a JSON list) are stored already.
+_STORED = """
+    SELECT json_group_array(value) FROM json_each(?)
+    WHERE EXISTS (SELECT 1 FROM snippets WHERE content_hash = value)
+"""
+# The content hashes of the snippets past an id, in id order.
+_HASHES_PAST = """
+    SELECT json_group_array(content_hash) FROM (
+        SELECT content_hash FROM snippets WHERE id > ? ORDER BY id
+    )
+"""
+
+
+@dataclass
+class Upcoming:
+    """The snippets a load is about to store, with the ids SQLite will give them: the next
+    after the largest (an INTEGER PRIMARY KEY without AUTOINCREMENT), one by one, skipping
+    the ones already stored (ON CONFLICT DO NOTHING takes no id). Knowing them, the load
+    matches its snippets against the follows while SQLite writes the last of them
+    (storage.briefings.save_all): Python and SQLite work at once, on two cores.
+
+    The ids are checked once written (settle); were they ever different, what was matched is
+    dropped and matched again from the snippets as stored.
+    """
+
+    conn: aiosqlite.Connection
+    after_id: int
+    now: str
+    # _MARKS's row, read while the load builds its rows.
+    marks: asyncio.Future[list[str]]
+    digests: list[str] = field(default_factory=list)
+    said: list[Said] = field(default_factory=list)
+    load_id: int | None = None
+    matched: int = 0
+
+    @classmethod
+    async def of(cls, conn: aiosqlite.Connection, after_id: int, now: str) -> Upcoming | None:
+        """The load's upcoming snippets, none yet, or None when nobody follows anything."""
+        if not await _anyone_follows(conn):
+            return None
+        return cls(conn, after_id, now, asyncio.ensure_future(_row(conn, _MARKS)))
+
+    async def expect(self, digests: Iterable[str], words: Words) -> None:
+        """Note the snippets about to be written, by content hash (`words` holds what each
+        was split into, storage/briefings.py): those new to the store get the next ids."""
+        # A chunk is expected before it is written and after the one before it is: a hash
+        # seen earlier in the load is stored by now.
+        fresh = list(dict.fromkeys(digests))
+        [stored] = await _row(self.conn, _STORED, _json(fresh))
+        known = frozenset(json.loads(stored))
+        for digest in fresh:
+            if digest not in known:
+                self.said.append((self.after_id + 1 + len(self.digests), *words[digest]))
+                self.digests.append(digest)
+
+    async def match_while(self, write: Awaitable[int]) -> int:
+        """Run `write` (the load's last insert: how many rows it added) while every new
+        snippet expected so far is matched; what `write` returned."""
+        if not self.said or self.load_id is not None:
+            return await write
+        with gc_paused(), quick_handoffs():
+            self.load_id = await _new_load(self.conn, self.now, len(self.said))
+            self.matched, added = await write_matches(
+                self.conn, self.said, self.load_id, write, self.marks
+            )
+        return added
+
+    async def settle(self, words: Words) -> int:
+        """Once the load's snippets are written: match them if match_while did not, or again
+        if their ids are not the ones expected; how many patterns matched."""
+        await self.marks
+        if not self.said:
+            return 0
+        if self.load_id is None:
+            return await record_alerts(self.conn, self.after_id, self.now, words)
+        [stored] = await _row(self.conn, _HASHES_PAST, self.after_id)
+        if json.loads(stored) != self.digests:
+            log.warning("a load's snippet ids were not the ones expected: matching again")
+            await self.conn.execute("DELETE FROM alert_loads WHERE id = ?", (self.load_id,))
+            return await record_alerts(self.conn, self.after_id, self.now, words)
+        return await _settle(self.conn, self.load_id, self.matched)
 
 
 async def _said(conn: aiosqlite.Connection, after_id: int, said: Words) -> list[Said]:
@@ -344,18 +465,18 @@ async def _said(conn: aiosqlite.Connection, after_id: int, said: Words) -> list[
     return [(int(n), words_of(str(text)), str(forms or "")) for n, text, forms in texts]
 
 
-async def _record(conn: aiosqlite.Connection, said: list[Said], now: str) -> int:
-    if not said:
-        return 0
-    # The load's row comes first (its id keys the matches); a load that matched nothing
-    # leaves no row anywhere.
+async def _new_load(conn: aiosqlite.Connection, now: str, snippets: int) -> int:
+    """The load's row (its id keys the matches)."""
     cursor = await conn.execute(
         "INSERT INTO alert_loads (at, snippets, last_follow_id)"
         " VALUES (?, ?, (SELECT coalesce(max(id), 0) FROM follows))",
-        (now, len(said)),
+        (now, snippets),
     )
-    load_id = int(cursor.lastrowid or 0)
-    matched = await write_matches(conn, said, load_id)
+    return int(cursor.lastrowid or 0)
+
+
+async def _settle(conn: aiosqlite.Connection, load_id: int, matched: int) -> int:
+    """How many patterns the load matched; a load that matched nothing leaves no row."""
     if not matched:
         await conn.execute("DELETE FROM alert_loads WHERE id = ?", (load_id,))
     return matched

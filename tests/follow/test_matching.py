@@ -16,7 +16,7 @@ from bot.importers import parse_file
 from storage import alerts, briefings, follows, snippets
 from storage.alerts import MAX_LISTED
 from storage.db import Database, open_database
-from storage.follow_matching import Batch, record_alerts
+from storage.follow_matching import Batch, Upcoming, record_alerts
 from storage.follow_pattern import EXCLUDED, PAIR_MARK, PREFIX_MARK, Term
 from storage.models import NewBriefing, NewSnippet
 from storage.normalize import words_of
@@ -278,3 +278,78 @@ async def test_a_query_found_by_a_word_and_by_a_prefix_lists_the_snippets_of_bot
         "Koursk : la contre-offensive continue",
         "Pokrovsk sous le feu",
     ]
+
+
+async def test_a_load_of_new_and_known_snippets_over_days_and_chunks_alerts_the_new_ones(
+    db: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Matching runs while the last chunk is written, on the ids SQLite is expected to give
+    # (follow_matching.Upcoming): known snippets and repeats take none, in any chunk or day.
+    monkeypatch.setattr(briefings, "CHUNK", 2)
+    await follow(db, ANNA, "koursk")
+    await save(db, "Koursk, déjà chargé", "Kyiv, déjà chargé")
+
+    await briefings.save_all(
+        db,
+        [
+            NewBriefing(
+                day=date(2024, 10, 25),
+                snippets=tuple(
+                    NewSnippet(text=text, source="Le Monde")
+                    for text in (
+                        "Koursk, déjà chargé",
+                        "Koursk, nouveau un",
+                        "Kyiv, nouveau",
+                        "Koursk, nouveau un",
+                        "Kyiv, déjà chargé",
+                    )
+                ),
+            ),
+            NewBriefing(
+                day=date(2024, 10, 26),
+                snippets=tuple(
+                    NewSnippet(text=text, source="Le Monde")
+                    for text in ("Koursk, nouveau deux", "Kyiv, déjà chargé", "Koursk, trois")
+                ),
+            ),
+        ],
+        tz=PARIS,
+    )
+
+    [first, second] = await alerts_of(db, ANNA)
+    assert [hit.snippet.text for hit in (await alerts.listing(db, ANNA, first.load_id)).hits] == [
+        "Koursk, déjà chargé"
+    ]
+    listing = await alerts.listing(db, ANNA, second.load_id)
+    assert [hit.snippet.text for hit in listing.hits] == [
+        "Koursk, nouveau un",
+        "Koursk, nouveau deux",
+        "Koursk, trois",
+    ]
+    assert "not the ones expected" not in caplog.text
+
+
+async def test_snippets_written_with_other_ids_than_expected_are_matched_again(
+    db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    await follow(db, ANNA, "koursk")
+    said: dict[str, tuple[list[str], str]] = {}
+    rows = [
+        briefings.snippet_row(date(2024, 10, 25), NewSnippet(text=text), PARIS, "now")
+        for text in ("Koursk : première", "Kyiv : seconde")
+    ]
+    for row in rows:
+        said[str(row[7])] = (words_of(str(row[1])), str(row[2]))
+
+    async with db.transaction() as conn:
+        upcoming = await Upcoming.of(conn, 0, "2024-10-25T06:00:00Z")
+        assert upcoming is not None
+        await upcoming.expect((str(row[7]) for row in rows), said)
+        # Written the other way round: the ids expected are wrong.
+        await upcoming.match_while(briefings.insert_rows(conn, rows[::-1]))
+        assert await upcoming.settle(said) == 1
+
+    [alert] = await alerts_of(db, ANNA)
+    [hit] = (await alerts.listing(db, ANNA, alert.load_id)).hits
+    assert hit.snippet.text == "Koursk : première"
+    assert "not the ones expected" in caplog.text

@@ -50,7 +50,12 @@ async def test_latest_names_the_most_recent_day_on_or_before(db: Database) -> No
 
 
 async def test_snippets_of_a_day_keep_every_character_and_their_order(db: Database) -> None:
-    texts = ("[VIDÉO] ▶️ L'Ukraine affirme…", "Pyongyang : 10'000 soldats « prêts » 🌍⚔️")
+    # Rows reach SQLite as one JSON text (storage.briefings.insert_rows): quotes and
+    # backslashes must come back as they went in.
+    texts = (
+        "[VIDÉO] ▶️ L'Ukraine affirme…",
+        'Pyongyang : 10\'000 soldats « prêts » 🌍⚔️ \\ "cité" \\u00e9',
+    )
     published = datetime(2024, 10, 24, 9, 30, tzinfo=PARIS)
     await briefings.save_all(
         db,
@@ -70,6 +75,7 @@ async def test_snippets_of_a_day_keep_every_character_and_their_order(db: Databa
     assert found[0].source == "Le Monde" and found[0].url == "https://lemonde.fr/a"
     assert found[0].published_at == datetime(2024, 10, 23, 22, 0, tzinfo=UTC)  # midnight Paris
     assert found[1].published_at == published
+    assert (found[1].source, found[1].url) == (None, None)
 
 
 async def test_search_finds_words_whatever_the_case_and_accents(db: Database) -> None:
