@@ -1,13 +1,15 @@
 """Matching a load's new snippets against every follow, inside the load's own transaction.
 
 The content and what it matched commit together: a crash leaves both or neither, and a file
-loaded again adds no snippet, hence no match. Only the new snippets are read (by id, past the
-last id before the load), and the patterns they may match are found through follow_terms by
-the snippets' own words (and the followed pairs and prefixes, read whole): the cost grows
-with the load and with the patterns it hits, not with the store (chats following the same
-query share its pattern). A pattern is matched from its rows (storage/follow_pattern.py,
-Pattern.terms), never rebuilt. What each pattern matched is written once (load_matches); the
-bot turns that into one pending alert per chat when it first sees the load (storage/alerts.py).
+loaded again adds no snippet, hence no match. Only the new snippets are matched: a file's load
+knows them, and their ids, before it writes them (Upcoming), and matches them while SQLite
+writes them; an admin's /add reads them back by id (record_alerts). The patterns they may
+match are found through follow_terms by the snippets' own words (and the followed pairs and
+prefixes, read whole): the cost grows with the load and with the patterns it hits, not with
+the store (chats following the same query share its pattern). A pattern is matched from its
+rows (storage/follow_pattern.py, Pattern.terms), never rebuilt. What each pattern matched is
+written once (load_matches); the bot turns that into one pending alert per chat when it first
+sees the load (storage/alerts.py).
 """
 
 from __future__ import annotations
@@ -78,19 +80,16 @@ _LOOKUP = """
          CROSS JOIN follow_terms AS t ON t.term = j.value WHERE t.whole = 0)
 """
 # Most patterns are settled by a hit on one of their lookup rows (`whole`): SQLite matches
-# them and writes their rows, from the snippet ids of each followed term of the load
-# ({term: [snippet id, ...]}, JSON), with no Python per pattern. A row lists the id lists of
-# the terms that hit, as they are: merging them is left to the alert that reads them (a few
-# per chat), which costs less than sorting them all here. The load's words go first, then its
-# followed pairs and prefixes: a pattern hit by both has its second list added to its row.
+# them and writes their rows, from the snippet ids of each followed term of the load, words,
+# pairs and prefixes ({term: [snippet id, ...]}, JSON), with no Python per pattern. A row lists
+# the id lists of the terms that hit, as they are: merging them is left to the alert that
+# reads them (a few per chat), which costs less than sorting them all here.
 _INSERT_WHOLE = """
     INSERT INTO load_matches (load_id, pattern_id, snippets)
     SELECT ?, t.pattern_id, '[' || group_concat(j.value) || ']'
     FROM json_each(?) AS j CROSS JOIN follow_terms AS t ON t.term = j.key
     WHERE t.whole = 1
     GROUP BY t.pattern_id
-    ON CONFLICT (load_id, pattern_id) DO UPDATE
-    SET snippets = substr(snippets, 1, length(snippets) - 1) || ',' || substr(excluded.snippets, 2)
 """
 
 # What the patterns a hit does not settle matched (_partial): none of them is settled by a hit
@@ -297,26 +296,24 @@ async def write_matches(
 
     Each step's statement runs in SQLite while Python does a part of the work that does not
     need its answer, in a thread: the load waits for the longer of the two, not for both.
-    `beside`, a statement of the caller's (the load's last insert), goes to SQLite right after
-    the lookup by words, whose answer the last Python step waits for. `marks`: _MARKS's row,
-    when the caller read it ahead.
+    `beside`, a statement of the caller's (the load's last insert), goes to SQLite first: the
+    Python steps up to the patterns a hit does not settle need no statement of their own.
+    `marks`: _MARKS's row, when the caller read it ahead.
     """
-    marks = marks or _row(conn, _MARKS)
-    lookup = asyncio.ensure_future(_row(conn, _LOOKUP, _words(said)))
-    # Tasks take their first step in the order they were made: the lookup is queued first.
+    # Tasks take their first step in the order they were made: `beside` is queued first.
     along = asyncio.ensure_future(_zero() if beside is None else beside)
+    lookup = asyncio.ensure_future(_row(conn, _LOOKUP, _words(said)))
+    marks = marks or _row(conn, _MARKS)
     batch = await asyncio.to_thread(Batch.of, said)
     marked, marked_hits = await marks
     found = await asyncio.to_thread(batch.find_marked, marked)
     followed, hits = await lookup
-    words = {word: batch.postings[word] for word in json.loads(followed)}
-    # The statements are queued as soon as their JSON is ready, in this order (a pattern hit by
-    # a word and by a pair or prefix has the second list added to its row); Python goes on to
-    # the next step without waiting for them.
-    by_word = asyncio.ensure_future(conn.execute(_INSERT_WHOLE, (load_id, _json(words))))
-    by_mark = asyncio.ensure_future(conn.execute(_INSERT_WHOLE, (load_id, _json(found))))
+    # The followed words and the followed pairs and prefixes (their keys never meet): SQLite
+    # writes their patterns while Python checks the others.
+    terms = {word: batch.postings[word] for word in json.loads(followed)} | found
+    whole = asyncio.ensure_future(conn.execute(_INSERT_WHOLE, (load_id, _json(terms))))
     matched = await asyncio.to_thread(_partial, batch, (hits, marked_hits))
-    await asyncio.gather(by_word, by_mark, conn.execute(_INSERT_PARTIAL, (load_id, matched)))
+    await asyncio.gather(whole, conn.execute(_INSERT_PARTIAL, (load_id, matched)))
     [count] = await _row(conn, "SELECT count(*) FROM load_matches WHERE load_id = ?", load_id)
     return int(count), await along
 
