@@ -277,13 +277,6 @@ async def _row(conn: aiosqlite.Connection, sql: str, *parameters: object) -> lis
     return [str(value) for value in rows[0]] if rows else []
 
 
-def _words(said: list[Said]) -> str:
-    """The new snippets' words, folded, and their search forms: a JSON list."""
-    words = {fold(word) for word in set().union(*(words for _, words, _ in said))}
-    words.update(" ".join(forms for _, _, forms in said).split())
-    return _json(list(words))
-
-
 async def write_matches(
     conn: aiosqlite.Connection,
     said: list[Said],
@@ -302,9 +295,10 @@ async def write_matches(
     """
     # Tasks take their first step in the order they were made: `beside` is queued first.
     along = asyncio.ensure_future(_zero() if beside is None else beside)
-    lookup = asyncio.ensure_future(_row(conn, _LOOKUP, _words(said)))
     marks = marks or _row(conn, _MARKS)
     batch = await asyncio.to_thread(Batch.of, said)
+    # The batch's words, folded, and their search forms: SQLite is busy with `beside` anyway.
+    lookup = asyncio.ensure_future(_row(conn, _LOOKUP, _json(list(batch.postings))))
     marked, marked_hits = await marks
     found = await asyncio.to_thread(batch.find_marked, marked)
     followed, hits = await lookup
