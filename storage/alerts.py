@@ -29,6 +29,39 @@ MAX_LISTED = 8
 
 
 @dataclass(frozen=True, slots=True)
+class Counts:
+    """Keyword alerts as /stats shows them."""
+
+    follows: int  # follows in force
+    chats: int  # chats following at least one query
+    waiting: int  # alerts to send as soon as the bot can
+    held: int  # alerts quiet hours hold
+    sent: int
+    failed: int
+    skipped: int  # their chat had stopped the bot, or nothing left to list
+
+
+async def counts(db: Database, now: datetime) -> Counts:
+    """How many follows and chats following there are, and the alerts by state."""
+    [row] = await db.conn.execute_fetchall(
+        """
+        SELECT
+            (SELECT count(*) FROM follows),
+            (SELECT count(DISTINCT chat_id) FROM follows),
+            count(*) FILTER (WHERE state IN ('pending', 'sending')
+                             AND (due_at IS NULL OR due_at <= :now)),
+            count(*) FILTER (WHERE state = 'pending' AND due_at > :now),
+            count(*) FILTER (WHERE state = 'sent'),
+            count(*) FILTER (WHERE state = 'failed'),
+            count(*) FILTER (WHERE state = 'skipped')
+        FROM alerts
+        """,
+        {"now": utc_text(now)},
+    )
+    return Counts(*(int(value) for value in row))
+
+
+@dataclass(frozen=True, slots=True)
 class DueAlert:
     """A pending alert, with what delivering it needs to know about its chat."""
 

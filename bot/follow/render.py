@@ -10,9 +10,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.follow.quiet import QuietHours
 from bot.highlight import Wanted, highlight
 from bot.i18n import t
+from bot.push.render import number as formatted
 from bot.render import Reply, source_line
 from bot.textsplit import TELEGRAM_TEXT_LIMIT, visible_len
-from storage.alerts import Hit
+from storage.alerts import Counts, Hit
 from storage.follows import Added, AlreadyFollowed, Follow, LimitReached
 
 CALLBACK_FOLLOW = "fw"  # "fw:rm:<follow id>"
@@ -155,3 +156,17 @@ def followed(lang: str, result: object, query: str, channel: str | None, limit: 
     if isinstance(result, LimitReached):
         return Reply((t(lang, "follow.limit", limit=result.limit),))
     return Reply((t(lang, "follow.nothing", query=escape(query)),))
+
+
+def stats_block(lang: str, counts: Counts) -> str:
+    """The alerts' part of /stats: follows, and alerts by state."""
+    values = {
+        "follows": counts.follows,
+        "chats": counts.chats,
+        "waiting": counts.waiting,
+        "held": counts.held,
+        "sent": counts.sent,
+        "failed": counts.failed,
+        "skipped": counts.skipped,
+    }
+    return t(lang, "follow.stats", **{k: formatted(v, lang) for k, v in values.items()})

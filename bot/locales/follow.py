@@ -58,6 +58,11 @@ FR: dict[str, str] = {
         "Actuellement : {current}."
     ),
     "follow.quiet.none": "aucune",
+    "follow.stats": (
+        "Alertes : {follows} suivis dans {chats} conversations\n"
+        "À envoyer : {waiting} · retenues (heures calmes) : {held}\n"
+        "Envoyées : {sent} · échecs : {failed} · ignorées : {skipped}"
+    ),
     "follow.quiet.bad": "Je ne comprends pas « {text} ». Exemple : /quiet 22:00-07:00",
     "follow.quiet.set": (
         "🌙 Heures calmes : {hours} ({zone}). Les alertes qui tombent pendant ces heures "
@@ -118,6 +123,11 @@ EN: dict[str, str] = {
         "Give your quiet hours, e.g. /quiet 22:00-07:00, or /quiet off. Now: {current}."
     ),
     "follow.quiet.none": "none",
+    "follow.stats": (
+        "Alerts: {follows} follows in {chats} chats\n"
+        "To send: {waiting} · held (quiet hours): {held}\n"
+        "Sent: {sent} · failed: {failed} · skipped: {skipped}"
+    ),
     "follow.quiet.bad": "I don't understand “{text}”. Example: /quiet 22:00-07:00",
     "follow.quiet.set": (
         "🌙 Quiet hours: {hours} ({zone}). Alerts that fall due during them "

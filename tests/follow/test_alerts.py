@@ -241,3 +241,29 @@ async def test_the_limit_is_stated_when_reached(
     assert refused.text.startswith("Vous suivez déjà 2 recherches, le maximum.")
     assert dropped.text == "🔕 Vous ne suivez plus « kursk »."
     assert "2 sur 2" in accepted.text
+
+
+async def test_stats_show_the_follows_and_the_alerts_by_state(
+    db_path: Path,
+    bot: PushBot,
+    admin: ChatHandle,
+    anna: ChatHandle,
+    john: ChatHandle,
+    seed_file: Path,
+) -> None:
+    await bot.say(anna, "/follow kursk")
+    await bot.say(anna, "/follow pyongyang")
+    await bot.say(john, "/follow kursk")
+    await bot.say(john, "/quiet 06:00-09:00")  # the clock says 07:00 in Paris
+    await load_file(db_path, seed_file)
+    await bot.runtime.run_alerts()
+
+    [stats] = (await bot.say(admin, "/stats")).sent
+
+    found = await alerts.counts(bot.runtime.db, bot.manual.now())
+    assert (found.follows, found.chats, found.sent, found.held) == (3, 2, 1, 1)
+    assert (
+        "Alertes : 3 suivis dans 2 conversations\n"
+        "À envoyer : 0 · retenues (heures calmes) : 1\n"
+        "Envoyées : 1 · échecs : 0 · ignorées : 0"
+    ) in stats.text
