@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import UTC, date, tzinfo
 
 import aiosqlite
@@ -66,9 +66,17 @@ def _row(
     )
 
 
-async def insert_rows(conn: aiosqlite.Connection, rows: list[tuple[object, ...]]) -> int:
-    """Insert the rows (snippet_row's); how many were new (duplicates are skipped)."""
-    cursor = await conn.execute(_INSERT_SNIPPETS, (json.dumps(rows, ensure_ascii=False),))
+def insert_rows(conn: aiosqlite.Connection, rows: list[tuple[object, ...]]) -> Awaitable[int]:
+    """Insert the rows (snippet_row's); how many were new (duplicates are skipped).
+
+    The rows become JSON here, at the call: awaiting the result only waits for SQLite, so
+    matching running beside it (storage.follow_matching.Upcoming) has the interpreter to
+    itself."""
+    return _insert_json(conn, json.dumps(rows, ensure_ascii=False))
+
+
+async def _insert_json(conn: aiosqlite.Connection, rows: str) -> int:
+    cursor = await conn.execute(_INSERT_SNIPPETS, (rows,))
     # rowcount counts the rows the statement inserted: not the conflicts (duplicates), not
     # the trigger's writes to the FTS index.
     return max(cursor.rowcount, 0)
@@ -130,7 +138,7 @@ async def save_all(
     """
     created = now_text()
     async with db.transaction() as conn:
-        upcoming = await Upcoming.of(conn, await last_snippet_id(conn), created)
+        upcoming = await Upcoming.of(db, await last_snippet_id(conn), created)
         days = list(briefings)
         said: Words = {}
         results = [

@@ -342,7 +342,7 @@ async def test_snippets_written_with_other_ids_than_expected_are_matched_again(
         said[str(row[7])] = (words_of(str(row[1])), str(row[2]))
 
     async with db.transaction() as conn:
-        upcoming = await Upcoming.of(conn, 0, "2024-10-25T06:00:00Z")
+        upcoming = await Upcoming.of(db, 0, "2024-10-25T06:00:00Z")
         assert upcoming is not None
         await upcoming.expect((str(row[7]) for row in rows), said)
         # Written the other way round: the ids expected are wrong.
