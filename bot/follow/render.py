@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -10,7 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.follow.quiet import QuietHours
 from bot.highlight import Wanted, highlight
 from bot.i18n import t
-from bot.push.render import number as formatted
+from bot.push.render import figures
 from bot.render import Reply, source_line
 from bot.textsplit import TELEGRAM_TEXT_LIMIT, visible_len
 from storage.alerts import Counts, Hit
@@ -160,13 +161,4 @@ def followed(lang: str, result: object, query: str, channel: str | None, limit: 
 
 def stats_block(lang: str, counts: Counts) -> str:
     """The alerts' part of /stats: follows, and alerts by state."""
-    values = {
-        "follows": counts.follows,
-        "chats": counts.chats,
-        "waiting": counts.waiting,
-        "held": counts.held,
-        "sent": counts.sent,
-        "failed": counts.failed,
-        "skipped": counts.skipped,
-    }
-    return t(lang, "follow.stats", **{k: formatted(v, lang) for k, v in values.items()})
+    return figures(lang, "follow.stats", **asdict(counts))

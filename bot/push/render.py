@@ -36,6 +36,11 @@ def number(value: int, lang: str) -> str:
     return str(format_decimal(value, locale=lang))
 
 
+def figures(lang: str, key: str, **values: int) -> str:
+    """The string `key` filled with these counts, each written as `number` writes it."""
+    return t(lang, key, **{name: number(value, lang) for name, value in values.items()})
+
+
 def counted(lang: str, key: str, count: int) -> str:
     """ "3 bloqués", "1 bloqué", "0 bloqué" (French singular below 2), "1 failure"."""
     one = count < 2 if lang == "fr" else count == 1

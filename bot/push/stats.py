@@ -5,26 +5,18 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from zoneinfo import ZoneInfo
 
 from bot.i18n import t
-from bot.push.render import duration, long_date, number
+from bot.push.render import duration, figures, long_date, number
 from bot.render import Reply
 from storage.push_runs import PushRun
 from storage.subscribers import Counts
 
 
 def _subscribers(lang: str, counts: Counts) -> str:
-    values = {
-        "active": counts.active,
-        "users": counts.users,
-        "groups": counts.groups,
-        "channels": counts.channels,
-        "blocked": counts.blocked,
-        "unsubscribed": counts.unsubscribed,
-        "removed": counts.removed,
-    }
-    return t(lang, "push.stats.subscribers", **{k: number(v, lang) for k, v in values.items()})
+    return figures(lang, "push.stats.subscribers", active=counts.active, **asdict(counts))
 
 
 def _last_run(lang: str, run: PushRun | None, zone: ZoneInfo) -> str:
