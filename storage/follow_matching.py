@@ -23,6 +23,7 @@ from collections.abc import Awaitable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 import aiosqlite
 
@@ -343,6 +344,11 @@ async def _zero() -> int:
     return 0
 
 
+def _retrieved(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
+
+
 async def last_snippet_id(conn: aiosqlite.Connection) -> int:
     """The id past which a load's snippets will be (SQLite gives new rows max(id) + 1)."""
     async with conn.execute("SELECT coalesce(max(id), 0) FROM snippets") as cursor:
@@ -428,7 +434,11 @@ class Upcoming:
         if not await _anyone_follows(db.conn):
             return None
         marks = asyncio.ensure_future(_row(db.conn, _MARKS))
-        return cls(db, after_id, now, marks, asyncio.ensure_future(db.open_reader()))
+        reading = asyncio.ensure_future(db.open_reader())
+        for ahead in (marks, reading):
+            # A load that fails before settle() raises its own error: theirs is not news.
+            ahead.add_done_callback(_retrieved)
+        return cls(db, after_id, now, marks, reading)
 
     @property
     def conn(self) -> aiosqlite.Connection:
