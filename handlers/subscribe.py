@@ -10,6 +10,8 @@ from telegram.error import BadRequest
 
 from bot import render
 from bot.context import Context
+from bot.follow import render as follow_render
+from bot.follow.quiet import QuietHours
 from bot.i18n import LANGUAGES, t
 from bot.push import render as push_render
 from bot.push import subscriptions
@@ -19,6 +21,7 @@ from bot.push.subscriptions import ChatRef
 from handlers.admin_guard import is_admin
 from handlers.common import language_of, send
 from storage import follows
+from storage.models import Subscriber
 
 _MANAGERS = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
 
@@ -95,7 +98,17 @@ async def settings(update: Update, context: Context) -> None:
     subscriber = await subscriptions.current(
         context.bot_data.db, _chat(update), language=lang, config=context.bot_data.settings
     )
-    await send(update, context, push_render.settings(lang, subscriber))
+    alerts = await _alerts(context, lang, subscriber)
+    await send(update, context, push_render.settings(lang, subscriber, alerts))
+
+
+async def _alerts(context: Context, lang: str, subscriber: Subscriber) -> str | None:
+    """The keyword alerts' block of /settings (their quiet hours read in the chat's zone)."""
+    db = context.bot_data.db
+    listed = await follows.for_chat(db, subscriber.chat_id)
+    known = await follows.follower(db, subscriber.chat_id)
+    quiet = QuietHours.from_stored(known.quiet if known else None)
+    return follow_render.settings_block(lang, len(listed), quiet, subscriber.timezone)
 
 
 async def timezone(update: Update, context: Context) -> None:
@@ -175,7 +188,7 @@ async def _show(update: Update, context: Context, lang: str, view: str) -> None:
         subscriber = await subscriptions.current(
             context.bot_data.db, _chat(update), language=lang, config=context.bot_data.settings
         )
-        reply = push_render.settings(lang, subscriber)
+        reply = push_render.settings(lang, subscriber, await _alerts(context, lang, subscriber))
     else:
         reply = push_render.picker(lang, view)
     try:

@@ -159,6 +159,15 @@ def followed(lang: str, result: object, query: str, channel: str | None, limit: 
     return Reply((t(lang, "follow.nothing", query=escape(query)),))
 
 
+def settings_block(lang: str, count: int, quiet: QuietHours | None, zone: str) -> str | None:
+    """The alerts' part of /settings: how many searches the chat follows and its quiet hours;
+    None for a chat that follows nothing and set no quiet hours."""
+    if not count and quiet is None:
+        return None
+    hours = t(lang, "follow.quiet.none") if quiet is None else f"{quiet} ({escape(zone)})"
+    return t(lang, "follow.settings", count=count, hours=hours)
+
+
 def stats_block(lang: str, counts: Counts) -> str:
     """The alerts' part of /stats: follows, and alerts by state."""
     return figures(lang, "follow.stats", **asdict(counts))

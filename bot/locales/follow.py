@@ -58,6 +58,10 @@ FR: dict[str, str] = {
         "Actuellement : {current}."
     ),
     "follow.quiet.none": "aucune",
+    "follow.settings": (
+        "<b>Alertes</b>\nRecherches suivies : {count} (/following)\n"
+        "Heures calmes : {hours} (/quiet)"
+    ),
     "follow.stats": (
         "Alertes : {follows} suivis dans {chats} conversations\n"
         "À envoyer : {waiting} · retenues (heures calmes) : {held}\n"
@@ -123,6 +127,9 @@ EN: dict[str, str] = {
         "Give your quiet hours, e.g. /quiet 22:00-07:00, or /quiet off. Now: {current}."
     ),
     "follow.quiet.none": "none",
+    "follow.settings": (
+        "<b>Alerts</b>\nFollowed searches: {count} (/following)\nQuiet hours: {hours} (/quiet)"
+    ),
     "follow.stats": (
         "Alerts: {follows} follows in {chats} chats\n"
         "To send: {waiting} · held (quiet hours): {held}\n"

@@ -105,8 +105,9 @@ def zone_done(lang: str, subscriber: Subscriber) -> Reply:
     return Reply((t(lang, "push.tz_done", zone=escape(subscriber.timezone), when=moment),))
 
 
-def settings(lang: str, subscriber: Subscriber) -> Reply:
-    """The chat's push settings, with buttons to change each."""
+def settings(lang: str, subscriber: Subscriber, alerts: str | None = None) -> Reply:
+    """The chat's push settings, with buttons to change each, and then `alerts` (the keyword
+    alerts' block, bot.follow.render.settings_block) when there is one."""
     active = subscriber.active
     text = t(
         lang,
@@ -129,6 +130,8 @@ def settings(lang: str, subscriber: Subscriber) -> Reply:
         if active
         else InlineKeyboardButton(t(lang, "push.button.subscribe"), callback_data=_callback("on"))
     )
+    if alerts is not None:
+        text = f"{text}\n\n{alerts}"
     return Reply((text,), InlineKeyboardMarkup([choices, [switch]]))
 
 

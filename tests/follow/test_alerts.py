@@ -267,3 +267,20 @@ async def test_stats_show_the_follows_and_the_alerts_by_state(
         "À envoyer : 0 · retenues (heures calmes) : 1\n"
         "Envoyées : 1 · échecs : 0 · ignorées : 0"
     ) in stats.text
+
+
+async def test_settings_show_the_follows_and_quiet_hours(
+    bot: PushBot, anna: ChatHandle, john: ChatHandle
+) -> None:
+    await bot.say(anna, "/follow kursk")
+    await bot.say(anna, "/quiet 22:00-07:30")
+
+    [settings] = (await bot.say(anna, "/settings")).sent
+    [plain] = (await bot.say(john, "/settings")).sent
+
+    assert settings.text.endswith(
+        "\n\nAlertes\nRecherches suivies : 1 (/following)\n"
+        "Heures calmes : 22:00–07:30 (Europe/Paris) (/quiet)"
+    )
+    # John (English) follows nothing: his settings end as they always did.
+    assert plain.text.endswith("Language: English\nNext one: —")
