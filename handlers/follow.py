@@ -13,7 +13,7 @@ from bot import render
 from bot.context import Context
 from bot.follow import render as follow_render
 from bot.follow import service
-from bot.follow.quiet import OFF_WORDS, QuietHours, parse_quiet_hours
+from bot.follow.quiet import OFF_WORDS, parse_quiet_hours
 from bot.follow.service import Target
 from bot.i18n import t
 from handlers.admin_guard import is_admin
@@ -46,8 +46,7 @@ async def _zone(context: Context, chat_id: int) -> str:
 async def _listing(context: Context, lang: str, target: Target) -> render.Reply:
     db = context.bot_data.db
     listed = await follows.for_chat(db, target.chat_id)
-    known = await follows.follower(db, target.chat_id)
-    quiet = QuietHours.from_stored(known.quiet if known else None)
+    quiet = await service.quiet_hours(db, target.chat_id)
     limit = context.bot_data.settings.max_follows
     zone = await _zone(context, target.chat_id)
     return follow_render.following(lang, listed, limit, quiet, zone, target.title)
@@ -143,7 +142,6 @@ async def quiet(update: Update, context: Context) -> None:
 
 
 async def _quiet_usage(context: Context, lang: str, target: Target) -> render.Reply:
-    known = await follows.follower(context.bot_data.db, target.chat_id)
-    hours = QuietHours.from_stored(known.quiet if known else None)
+    hours = await service.quiet_hours(context.bot_data.db, target.chat_id)
     current = str(hours) if hours else t(lang, "follow.quiet.none")
     return render.text(lang, "follow.quiet.usage", current=current)

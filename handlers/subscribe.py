@@ -11,7 +11,7 @@ from telegram.error import BadRequest
 from bot import render
 from bot.context import Context
 from bot.follow import render as follow_render
-from bot.follow.quiet import QuietHours
+from bot.follow import service as follow_service
 from bot.i18n import LANGUAGES, t
 from bot.push import render as push_render
 from bot.push import subscriptions
@@ -106,8 +106,7 @@ async def _alerts(context: Context, lang: str, subscriber: Subscriber) -> str | 
     """The keyword alerts' block of /settings (their quiet hours read in the chat's zone)."""
     db = context.bot_data.db
     listed = await follows.for_chat(db, subscriber.chat_id)
-    known = await follows.follower(db, subscriber.chat_id)
-    quiet = QuietHours.from_stored(known.quiet if known else None)
+    quiet = await follow_service.quiet_hours(db, subscriber.chat_id)
     return follow_render.settings_block(lang, len(listed), quiet, subscriber.timezone)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bot.follow.quiet import QuietHours
 from bot.search.service import names
 from storage import follows, subscribers
 from storage.db import Database
@@ -112,3 +113,9 @@ async def known_channel(db: Database, name: str) -> Subscriber | None:
     if found is None or found.kind != "channel" or not found.active:
         return None
     return found
+
+
+async def quiet_hours(db: Database, chat_id: int) -> QuietHours | None:
+    """The chat's quiet hours for alerts, if it set any."""
+    known = await follows.follower(db, chat_id)
+    return QuietHours.from_stored(known.quiet if known else None)
