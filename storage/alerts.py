@@ -114,6 +114,24 @@ class Listing:
     matched: int  # the load's snippets the chat's follows match, listed or not
 
 
+# The patterns a load's terms settle, kept on its row (storage/follow_matching.py, _SETTLED),
+# laid out as one load_matches row each: the id lists of the terms that hit it, as they are
+# (listing() merges them). A pattern has a row already only if a hit does not settle it, and
+# then its terms settle nothing.
+_LAY_OUT = """
+    WITH terms AS MATERIALIZED (
+        SELECT l.id AS load_id, t.key AS term, t.value AS ids
+        FROM alert_loads AS l, json_each(l.terms) AS t WHERE l.alerted = 0
+    )
+    INSERT INTO load_matches (load_id, pattern_id, snippets)
+    SELECT l.id, p.value ->> 0, '[' || group_concat(terms.ids) || ']'
+    FROM alert_loads AS l, json_each(l.settled) AS p
+    JOIN terms ON terms.load_id = l.id AND terms.term = p.value ->> 1
+    WHERE l.alerted = 0
+    GROUP BY l.id, p.value ->> 0
+"""
+
+
 async def queue_new_loads(db: Database) -> int:
     """Queue one pending alert per chat for each load not queued yet; how many were queued.
 
@@ -130,6 +148,7 @@ async def queue_new_loads(db: Database) -> int:
     if not row or not row[0]:
         return 0  # the usual tick: no write transaction
     async with db.transaction() as conn:
+        await conn.execute(_LAY_OUT)
         cursor = await conn.execute(
             """
             INSERT OR IGNORE INTO alerts (chat_id, load_id, state, updated_at)
@@ -140,7 +159,9 @@ async def queue_new_loads(db: Database) -> int:
             """,
             (now_text(),),
         )
-        await conn.execute("UPDATE alert_loads SET alerted = 1 WHERE alerted = 0")
+        await conn.execute(
+            "UPDATE alert_loads SET alerted = 1, terms = '{}', settled = '[]' WHERE alerted = 0"
+        )
         return cursor.rowcount
 
 

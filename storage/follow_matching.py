@@ -21,8 +21,9 @@ import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import pairwise
+from operator import or_
 from typing import Any
 
 import aiosqlite
@@ -81,18 +82,18 @@ _LOOKUP = """
          FROM json_each(:words) AS j
          CROSS JOIN follow_terms AS t ON t.term = j.value WHERE t.whole = 0)
 """
-# Most patterns are settled by a hit on one of their lookup rows (`whole`): SQLite matches
-# them and writes their rows, from the snippet ids of each followed term of the load, words,
-# pairs and prefixes ({term: [snippet id, ...]}, JSON), with no Python per pattern. A row lists
-# the id lists of the terms that hit, as they are: merging them is left to the alert that
-# reads them (a few per chat), which costs less than sorting them all here.
-_INSERT_WHOLE = """
-    INSERT INTO load_matches (load_id, pattern_id, snippets)
-    SELECT ?, t.pattern_id, '[' || group_concat(j.value) || ']'
-    FROM json_each(?) AS j CROSS JOIN follow_terms AS t ON t.term = j.key
+# Most patterns are settled by a hit on one of their lookup rows (`whole`): SQLite finds them
+# from the followed terms of the load, words, pairs and prefixes (a JSON list), with no Python
+# per pattern, as [pattern id, term] pairs (a pattern may be hit by several terms), and how
+# many there are. The load keeps them on its row beside each term's snippet ids (_KEEP); the
+# bot lays them out as load_matches rows when it queues the load's alerts (storage/alerts.py):
+# writing a row per pattern here cost the load more than finding them.
+_SETTLED = """
+    SELECT json_group_array(json_array(t.pattern_id, t.term)), count(*)
+    FROM json_each(?) AS j CROSS JOIN follow_terms AS t ON t.term = j.value
     WHERE t.whole = 1
-    GROUP BY t.pattern_id
 """
+_KEEP = "UPDATE alert_loads SET terms = ?, settled = ? WHERE id = ?"
 
 # What the patterns a hit does not settle matched (_partial): none of them is settled by a hit
 # (`whole` is the same on every lookup row of a pattern), so none has a row yet.
@@ -131,14 +132,20 @@ def _marks(terms: str | tuple[str, ...]) -> Marks:
 
 @dataclass
 class Batch:
-    """The new snippets, indexed by word: a pattern is matched against all of them at once,
-    with set operations on the ids of the snippets holding each term."""
+    """The new snippets, indexed by word: a pattern is matched against all of them at once.
+
+    Where a term is in the batch is a mask, an int with a bit per snippet (its place in the
+    batch): a pattern's groups meet in one `&` each, in C, whatever their size. At 100 000
+    follows, frozensets of ids took a third longer to check the patterns (bench/follow.py).
+    """
 
     tokens: dict[int, Tokens] = field(default_factory=dict)  # snippet id -> its words
     postings: dict[str, list[int]] = field(default_factory=dict)  # word -> snippet ids
     marked: dict[str, list[int]] = field(default_factory=dict)  # followed pair/prefix -> ids
+    numbers: list[int] = field(default_factory=list)  # snippet ids, in batch order
+    bits: dict[int, int] = field(default_factory=dict)  # snippet id -> its bit
     _sorted: list[str] | None = None  # the words in order, for prefixes
-    _found: dict[tuple[str, str], frozenset[int]] = field(default_factory=dict)
+    _found: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, said: Iterable[Said]) -> Batch:
@@ -152,7 +159,23 @@ class Batch:
             for word in tokens.words:
                 postings[word].append(number)
         batch.postings = dict(postings)
+        batch.numbers = list(batch.tokens)
+        batch.bits = {number: 1 << place for place, number in enumerate(batch.numbers)}
         return batch
+
+    def mask(self, ids: Iterable[int]) -> int:
+        """The mask of these snippets."""
+        return reduce(or_, map(self.bits.__getitem__, ids), 0)
+
+    def ids(self, mask: int) -> list[int]:
+        """The snippets of a mask, in batch order (their ids' order)."""
+        numbers = self.numbers
+        found = []
+        while mask:
+            low = mask & -mask
+            found.append(numbers[low.bit_length() - 1])
+            mask ^= low
+        return found
 
     def find_marked(self, terms: Iterable[str] | str) -> dict[str, list[int]]:
         """Which of these followed pairs ("+w1 w2") and prefixes ("*ukr") the batch holds,
@@ -177,9 +200,9 @@ class Batch:
         self.marked = found
         return found
 
-    def _with_pair(self, first: str, second: str) -> frozenset[int]:
+    def _with_pair(self, first: str, second: str) -> int:
         both = set(self.postings.get(first, ())).intersection(self.postings.get(second, ()))
-        return frozenset(n for n in both if self.tokens[n].has_phrase((first, second)))
+        return self.mask(n for n in both if self.tokens[n].has_phrase((first, second)))
 
     def starting(self, prefix: str) -> list[str]:
         """The batch's words that start with `prefix`."""
@@ -189,24 +212,24 @@ class Batch:
         last = bisect.bisect_left(self._sorted, prefix + "\U0010ffff", lo=first)
         return self._sorted[first:last]
 
-    def found(self, term: str, phrase: str = "") -> frozenset[int]:
-        """The ids of the snippets holding one row's term (a word, a pair, a marked prefix),
+    def found(self, term: str, phrase: str = "") -> int:
+        """The mask of the snippets holding one row's term (a word, a pair, a marked prefix),
         and its phrase when it has one."""
         known = self._found.get((term, phrase))
         if known is None:
             if term in self.marked:
-                known = frozenset(self.marked[term])
+                known = self.mask(self.marked[term])
             elif term.startswith(PREFIX_MARK):
                 prefix = term.removeprefix(PREFIX_MARK)
-                known = frozenset(n for word in self.starting(prefix) for n in self.postings[word])
+                known = self.mask(n for word in self.starting(prefix) for n in self.postings[word])
             elif term.startswith(PAIR_MARK):
                 first, _, second = term.removeprefix(PAIR_MARK).partition(" ")
                 known = self._with_pair(first, second)
             else:
-                known = frozenset(self.postings.get(term, ()))
-            if phrase:
+                known = self.mask(self.postings.get(term, ()))
+            if phrase and known:
                 words = tuple(phrase.split(" "))
-                known = frozenset(n for n in known if self.tokens[n].has_phrase(words))
+                known = self.mask(n for n in self.ids(known) if self.tokens[n].has_phrase(words))
             self._found[(term, phrase)] = known
         return known
 
@@ -218,9 +241,9 @@ class Group:
 
     rows: tuple[tuple[str, str], ...]
 
-    def where(self, batch: Batch) -> frozenset[int]:
-        """The batch's snippets where the group is."""
-        return frozenset().union(*(batch.found(term, phrase) for term, phrase in self.rows))
+    def where(self, batch: Batch) -> int:
+        """The mask of the batch's snippets where the group is."""
+        return reduce(or_, (batch.found(term, phrase) for term, phrase in self.rows), 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,8 +254,8 @@ class Check:
     required: tuple[Group, ...]
     excluded: Group
 
-    def where(self, batch: Batch) -> tuple[tuple[frozenset[int], ...], frozenset[int]]:
-        """Where each required group is in the batch, and where the exclusions are."""
+    def where(self, batch: Batch) -> tuple[tuple[int, ...], int]:
+        """Where each required group is in the batch, and where the exclusions are (masks)."""
         return tuple(group.where(batch) for group in self.required), self.excluded.where(batch)
 
 
@@ -258,35 +281,30 @@ def _partial(batch: Batch, hits: Iterable[str]) -> tuple[str, int]:
                 patterns[pattern_id] = (packed, [(term, phrase)])
             else:
                 known[1].append((term, phrase))
-    postings = batch.postings
     # Where each check's groups are in the batch, found once per check: the patterns sharing
-    # it (most of them) then cost a set operation or two each.
-    places: dict[str, tuple[tuple[frozenset[int], ...], frozenset[int]]] = {}
+    # it (most of them) then cost an `&` or two each.
+    places: dict[str, tuple[tuple[int, ...], int]] = {}
     # Where each lookup group of several terms is (a word's forms): patterns share them ("X
     # guerre", "X armée"; at 100 000 follows, 3 344 of these patterns, 483 lookup groups).
-    reached: dict[frozenset[tuple[str, str]], frozenset[int]] = {}
+    reached: dict[frozenset[tuple[str, str]], int] = {}
     matched: list[tuple[int, list[list[int]]]] = []
+    found = batch.found
     for pattern_id, (packed, terms) in patterns.items():
-        ids: Iterable[int] | None
         if len(terms) == 1:
-            [(term, phrase)] = terms
-            # Mostly a word: its snippets as they are (Batch.found covers the rest).
-            ids = None if phrase else postings.get(term)
-            if ids is None:
-                ids = batch.found(term, phrase)
-        elif (ids := reached.get(forms := frozenset(terms))) is None:
-            union: frozenset[int] = frozenset().union(*(batch.found(*form) for form in forms))
-            ids = reached[forms] = union
-        if not ids:
+            kept = found(*terms[0])
+        elif (union := reached.get(forms := frozenset(terms))) is None:
+            kept = reached[forms] = reduce(or_, (found(*form) for form in forms), 0)
+        else:
+            kept = union
+        if not kept:
             continue
         if (where := places.get(packed)) is None:
             where = places[packed] = _check(packed).where(batch)
         required, excluded = where
-        kept = required[0].intersection(ids) if required else frozenset(ids)
-        for group in required[1:]:
+        for group in required:
             kept &= group
-        if kept := kept - excluded:
-            matched.append((pattern_id, [sorted(kept)]))
+        if kept := kept & ~excluded:
+            matched.append((pattern_id, [batch.ids(kept)]))
     return _json(matched), len(matched)
 
 
@@ -328,16 +346,37 @@ async def write_matches(
     words = _json(list(batch.postings))
     lookup = asyncio.ensure_future(_row(reader or conn, _LOOKUP, words))
     marked, marked_hits = await marks
-    found = await asyncio.to_thread(batch.find_marked, marked)
+    # The pairs and prefixes found are most of the load's followed terms: their ids are
+    # written out while the lookup still runs.
+    found, found_ids = await asyncio.to_thread(_find_marked, batch, marked)
     followed, hits = await lookup
     # The followed words and the followed pairs and prefixes (their keys never meet): SQLite
-    # writes their patterns while Python checks the others.
-    terms = {word: batch.postings[word] for word in json.loads(followed)} | found
-    whole = asyncio.ensure_future(conn.execute(_INSERT_WHOLE, (load_id, _json(terms))))
+    # finds the patterns they settle while Python checks the others.
+    words_ids = {word: batch.postings[word] for word in json.loads(followed)}
+    keys = _json([*words_ids, *found])
+    settling = asyncio.ensure_future(_row(reader or conn, _SETTLED, keys))
     matched, checked = await asyncio.to_thread(_partial, batch, (hits, marked_hits))
-    settled, _ = await asyncio.gather(whole, conn.execute(_INSERT_PARTIAL, (load_id, matched)))
-    # The settled patterns' rows (one per pattern: GROUP BY), and the checked ones'.
-    return max(settled.rowcount, 0) + checked, await along
+    terms = _merged(_json(words_ids), found_ids)
+    settled, hit = await settling
+    await asyncio.gather(
+        conn.execute(_KEEP, (terms, settled, load_id)),
+        conn.execute(_INSERT_PARTIAL, (load_id, matched)),
+    )
+    # The settled patterns' hits (a pattern may count more than once), and the checked ones.
+    return int(hit) + checked, await along
+
+
+def _find_marked(batch: Batch, marked: str) -> tuple[list[str], str]:
+    """The followed pairs and prefixes the batch holds (Batch.find_marked), and their snippet
+    ids as a JSON object."""
+    found = batch.find_marked(marked)
+    return list(found), _json(found)
+
+
+def _merged(first: str, second: str) -> str:
+    """One JSON object of two whose keys never meet."""
+    inner = [part[1:-1] for part in (first, second) if part != "{}"]
+    return "{" + ",".join(inner) + "}"
 
 
 async def _zero() -> int:
@@ -466,7 +505,12 @@ class Upcoming:
             self.load_id = await _new_load(self.conn, self.now, len(self.said))
             await self.reading
             self.matched, added = await write_matches(
-                self.conn, self.said, self.load_id, self._checked(write), self.marks, self.db.reader
+                self.conn,
+                self.said,
+                self.load_id,
+                self._checked(write),
+                self.marks,
+                self.db.reader,
             )
         return added
 
