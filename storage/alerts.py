@@ -114,11 +114,11 @@ class Listing:
     matched: int  # the load's snippets the chat's follows match, listed or not
 
 
-# The patterns a load's terms settle, kept on its row (storage/follow_matching.py, _SETTLED),
-# laid out as one load_matches row each: the id lists of the terms that hit it, as they are
-# (listing() merges them). A pattern has a row already only if a hit does not settle it, and
-# then its terms settle nothing.
-_LAY_OUT = """
+# What a load matched, kept on its row (storage/follow_matching.py, _SETTLED and _KEEP), laid
+# out as one load_matches row per pattern: the id lists of the terms that hit a settled
+# pattern, as they are (listing() merges them), or those a checked pattern matched. No
+# pattern is both.
+_LAY_OUT_SETTLED = """
     WITH terms AS MATERIALIZED (
         SELECT l.id AS load_id, t.key AS term, t.value AS ids
         FROM alert_loads AS l, json_each(l.terms) AS t WHERE l.alerted = 0
@@ -129,6 +129,11 @@ _LAY_OUT = """
     JOIN terms ON terms.load_id = l.id AND terms.term = p.value ->> 1
     WHERE l.alerted = 0
     GROUP BY l.id, p.value ->> 0
+"""
+_LAY_OUT_CHECKED = """
+    INSERT INTO load_matches (load_id, pattern_id, snippets)
+    SELECT l.id, c.value ->> 0, c.value -> 1
+    FROM alert_loads AS l, json_each(l.checked) AS c WHERE l.alerted = 0
 """
 
 
@@ -148,7 +153,8 @@ async def queue_new_loads(db: Database) -> int:
     if not row or not row[0]:
         return 0  # the usual tick: no write transaction
     async with db.transaction() as conn:
-        await conn.execute(_LAY_OUT)
+        await conn.execute(_LAY_OUT_SETTLED)
+        await conn.execute(_LAY_OUT_CHECKED)
         cursor = await conn.execute(
             """
             INSERT OR IGNORE INTO alerts (chat_id, load_id, state, updated_at)
@@ -160,7 +166,8 @@ async def queue_new_loads(db: Database) -> int:
             (now_text(),),
         )
         await conn.execute(
-            "UPDATE alert_loads SET alerted = 1, terms = '{}', settled = '[]' WHERE alerted = 0"
+            "UPDATE alert_loads SET alerted = 1, terms = '{}', settled = '[]', checked = '[]'"
+            " WHERE alerted = 0"
         )
         return cursor.rowcount
 

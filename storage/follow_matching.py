@@ -33,8 +33,8 @@ from storage.follow_pattern import (
     EXCLUDED,
     PAIR_MARK,
     PREFIX_MARK,
-    Tokens,
     fold,
+    has_phrase,
     unpack_checks,
 )
 from storage.gc_pause import gc_paused, quick_handoffs
@@ -93,14 +93,8 @@ _SETTLED = """
     FROM json_each(?) AS j CROSS JOIN follow_terms AS t ON t.term = j.value
     WHERE t.whole = 1
 """
-_KEEP = "UPDATE alert_loads SET terms = ?, settled = ? WHERE id = ?"
-
-# What the patterns a hit does not settle matched (_partial): none of them is settled by a hit
-# (`whole` is the same on every lookup row of a pattern), so none has a row yet.
-_INSERT_PARTIAL = """
-    INSERT INTO load_matches (load_id, pattern_id, snippets)
-    SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)
-"""
+# With what the patterns a hit does not settle matched (_partial).
+_KEEP = "UPDATE alert_loads SET terms = ?, settled = ?, checked = ? WHERE id = ?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +133,8 @@ class Batch:
     follows, frozensets of ids took a third longer to check the patterns (bench/follow.py).
     """
 
-    tokens: dict[int, Tokens] = field(default_factory=dict)  # snippet id -> its words
+    # snippet id -> its text's words in order, folded (a phrase is looked for in them)
+    tokens: dict[int, tuple[str, ...]] = field(default_factory=dict)
     postings: dict[str, list[int]] = field(default_factory=dict)  # word -> snippet ids
     marked: dict[str, list[int]] = field(default_factory=dict)  # followed pair/prefix -> ids
     numbers: list[int] = field(default_factory=list)  # snippet ids, in batch order
@@ -153,10 +148,10 @@ class Batch:
         batch = cls()
         postings: defaultdict[str, list[int]] = defaultdict(list)
         for number, words, search_text in said:
-            sequence = tuple(map(fold, words))
-            tokens = Tokens(frozenset(sequence).union(search_text.split()), sequence)
-            batch.tokens[number] = tokens
-            for word in tokens.words:
+            batch.tokens[number] = sequence = tuple(map(fold, words))
+            # Each word once, with the search forms: a frozen Tokens per snippet cost a third
+            # of indexing the batch (bench/follow.py).
+            for word in {*sequence, *search_text.split()}:
                 postings[word].append(number)
         batch.postings = dict(postings)
         batch.numbers = list(batch.tokens)
@@ -186,7 +181,7 @@ class Batch:
         if marks.pairs:
             wanted, pairs = marks.wanted, marks.pairs
             for number, tokens in self.tokens.items():  # snippets in id order
-                for pair in wanted.intersection(pairwise(tokens.sequence)):
+                for pair in wanted.intersection(pairwise(tokens)):
                     found.setdefault(pairs[pair], []).append(number)
         if prefixes := marks.prefixes:
             starting: dict[str, set[int]] = {}
@@ -202,7 +197,7 @@ class Batch:
 
     def _with_pair(self, first: str, second: str) -> int:
         both = set(self.postings.get(first, ())).intersection(self.postings.get(second, ()))
-        return self.mask(n for n in both if self.tokens[n].has_phrase((first, second)))
+        return self.mask(n for n in both if has_phrase(self.tokens[n], (first, second)))
 
     def starting(self, prefix: str) -> list[str]:
         """The batch's words that start with `prefix`."""
@@ -229,7 +224,7 @@ class Batch:
                 known = self.mask(self.postings.get(term, ()))
             if phrase and known:
                 words = tuple(phrase.split(" "))
-                known = self.mask(n for n in self.ids(known) if self.tokens[n].has_phrase(words))
+                known = self.mask(n for n in self.ids(known) if has_phrase(self.tokens[n], words))
             self._found[(term, phrase)] = known
         return known
 
@@ -273,7 +268,7 @@ def _check(packed: str) -> Check:
 def _partial(batch: Batch, hits: Iterable[str]) -> tuple[str, int]:
     """What the patterns a hit on their lookup group does not settle matched, from their lookup
     rows that hit (JSON lists of [pattern id, term, phrase, packed checks]): a JSON list of
-    [pattern id, [[snippet id, ...]]] (_INSERT_PARTIAL), and how many patterns it holds."""
+    [pattern id, [[snippet id, ...]]] (alert_loads.checked), and how many patterns it holds."""
     patterns: dict[int, tuple[str, list[tuple[str, str]]]] = {}
     for rows in hits:
         for pattern_id, term, phrase, packed in json.loads(rows):
@@ -358,10 +353,7 @@ async def write_matches(
     matched, checked = await asyncio.to_thread(_partial, batch, (hits, marked_hits))
     terms = _merged(_json(words_ids), found_ids)
     settled, hit = await settling
-    await asyncio.gather(
-        conn.execute(_KEEP, (terms, settled, load_id)),
-        conn.execute(_INSERT_PARTIAL, (load_id, matched)),
-    )
+    await conn.execute(_KEEP, (terms, settled, matched, load_id))
     # The settled patterns' hits (a pattern may count more than once), and the checked ones.
     return int(hit) + checked, await along
 

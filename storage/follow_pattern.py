@@ -67,26 +67,18 @@ def fold(word: str) -> str:
     return fold_word(word)
 
 
-@dataclass(frozen=True, slots=True)
-class Tokens:
-    """A snippet as matching sees it: its indexed words, and its text's words in order."""
-
-    words: frozenset[str]
-    sequence: tuple[str, ...]
-
-    def has_phrase(self, phrase: Phrase) -> bool:
-        if not self.words.issuperset(phrase):
-            return False
-        # tuple.index finds each place the first word starts in C, not word by word in Python.
-        size, first, start = len(phrase), phrase[0], 0
-        try:
-            while True:
-                start = self.sequence.index(first, start)
-                if self.sequence[start : start + size] == phrase:
-                    return True
-                start += 1
-        except ValueError:
-            return False
+def has_phrase(sequence: tuple[str, ...], phrase: Phrase) -> bool:
+    """Whether a snippet's words in order (folded) hold the phrase's, in a row."""
+    # tuple.index finds each place the first word starts in C, not word by word in Python.
+    size, first, start = len(phrase), phrase[0], 0
+    try:
+        while True:
+            start = sequence.index(first, start)
+            if sequence[start : start + size] == phrase:
+                return True
+            start += 1
+    except ValueError:
+        return False
 
 
 def pack_checks(terms: Iterable[Term]) -> str:
