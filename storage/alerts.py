@@ -114,26 +114,12 @@ class Listing:
     matched: int  # the load's snippets the chat's follows match, listed or not
 
 
-# What a load matched, kept on its row (storage/follow_matching.py, _SETTLED and _KEEP), laid
-# out as one load_matches row per pattern: the id lists of the terms that hit a settled
-# pattern, as they are (listing() merges them), or those a checked pattern matched. No
-# pattern is both.
-_LAY_OUT_SETTLED = """
-    WITH terms AS MATERIALIZED (
-        SELECT l.id AS load_id, t.key AS term, t.value AS ids
-        FROM alert_loads AS l, json_each(l.terms) AS t WHERE l.alerted = 0
-    )
+# What a load matched, kept on its row (storage/follow_matching.py), written out as one
+# load_matches row per pattern.
+_WRITE_OUT = """
     INSERT INTO load_matches (load_id, pattern_id, snippets)
-    SELECT l.id, p.value ->> 0, '[' || group_concat(terms.ids) || ']'
-    FROM alert_loads AS l, json_each(l.settled) AS p
-    JOIN terms ON terms.load_id = l.id AND terms.term = p.value ->> 1
-    WHERE l.alerted = 0
-    GROUP BY l.id, p.value ->> 0
-"""
-_LAY_OUT_CHECKED = """
-    INSERT INTO load_matches (load_id, pattern_id, snippets)
-    SELECT l.id, c.value ->> 0, c.value -> 1
-    FROM alert_loads AS l, json_each(l.checked) AS c WHERE l.alerted = 0
+    SELECT l.id, m.value ->> 0, m.value -> 1
+    FROM alert_loads AS l, json_each(l.matched) AS m WHERE l.alerted = 0
 """
 
 
@@ -153,8 +139,7 @@ async def queue_new_loads(db: Database) -> int:
     if not row or not row[0]:
         return 0  # the usual tick: no write transaction
     async with db.transaction() as conn:
-        await conn.execute(_LAY_OUT_SETTLED)
-        await conn.execute(_LAY_OUT_CHECKED)
+        await conn.execute(_WRITE_OUT)
         cursor = await conn.execute(
             """
             INSERT OR IGNORE INTO alerts (chat_id, load_id, state, updated_at)
@@ -165,10 +150,7 @@ async def queue_new_loads(db: Database) -> int:
             """,
             (now_text(),),
         )
-        await conn.execute(
-            "UPDATE alert_loads SET alerted = 1, terms = '{}', settled = '[]', checked = '[]'"
-            " WHERE alerted = 0"
-        )
+        await conn.execute("UPDATE alert_loads SET alerted = 1, matched = '[]' WHERE alerted = 0")
         return cursor.rowcount
 
 

@@ -82,19 +82,25 @@ _LOOKUP = """
          FROM json_each(:words) AS j
          CROSS JOIN follow_terms AS t ON t.term = j.value WHERE t.whole = 0)
 """
-# Most patterns are settled by a hit on one of their lookup rows (`whole`): SQLite finds them
-# from the followed terms of the load, words, pairs and prefixes (a JSON list), with no Python
-# per pattern, as [pattern id, term] pairs (a pattern may be hit by several terms), and how
-# many there are. The load keeps them on its row beside each term's snippet ids (_KEEP); the
-# bot lays them out as load_matches rows when it queues the load's alerts (storage/alerts.py):
-# writing a row per pattern here cost the load more than finding them.
+# Most patterns are settled by a hit on one of their lookup rows (`whole`): SQLite matches
+# them from the snippet ids of each followed term of the load, words, pairs and prefixes
+# ({term: [snippet id, ...]}, JSON), with no Python per pattern, and writes what each matched
+# as the text of a JSON list ([[pattern id, [[snippet id, ...], ...]], ...]: the id lists of
+# the terms that hit it, as they are; merging them is left to the alert that reads them, a
+# few per chat), and how many there are. It runs on the second connection, beside Python
+# checking the other patterns.
 _SETTLED = """
-    SELECT json_group_array(json_array(t.pattern_id, t.term)), count(*)
-    FROM json_each(?) AS j CROSS JOIN follow_terms AS t ON t.term = j.value
-    WHERE t.whole = 1
+    SELECT coalesce('[' || group_concat(matched) || ']', '[]'), count(*) FROM (
+        SELECT '[' || t.pattern_id || ',[' || group_concat(j.value) || ']]' AS matched
+        FROM json_each(?) AS j CROSS JOIN follow_terms AS t ON t.term = j.key
+        WHERE t.whole = 1
+        GROUP BY t.pattern_id
+    )
 """
-# With what the patterns a hit does not settle matched (_partial).
-_KEEP = "UPDATE alert_loads SET terms = ?, settled = ?, checked = ? WHERE id = ?"
+# What the load matched, settled and checked patterns (storage/migrations/0009_*.sql): the
+# bot writes it out as load_matches rows (storage/alerts.py). A row per pattern here cost the
+# load more than matching them.
+_KEEP = "UPDATE alert_loads SET matched = ? WHERE id = ?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +274,7 @@ def _check(packed: str) -> Check:
 def _partial(batch: Batch, hits: Iterable[str]) -> tuple[str, int]:
     """What the patterns a hit on their lookup group does not settle matched, from their lookup
     rows that hit (JSON lists of [pattern id, term, phrase, packed checks]): a JSON list of
-    [pattern id, [[snippet id, ...]]] (alert_loads.checked), and how many patterns it holds."""
+    [pattern id, [[snippet id, ...]]] (as _SETTLED's), and how many patterns it holds."""
     patterns: dict[int, tuple[str, list[tuple[str, str]]]] = {}
     for rows in hits:
         for pattern_id, term, phrase, packed in json.loads(rows):
@@ -343,32 +349,35 @@ async def write_matches(
     marked, marked_hits = await marks
     # The pairs and prefixes found are most of the load's followed terms: their ids are
     # written out while the lookup still runs.
-    found, found_ids = await asyncio.to_thread(_find_marked, batch, marked)
+    found_ids = await asyncio.to_thread(_find_marked, batch, marked)
     followed, hits = await lookup
     # The followed words and the followed pairs and prefixes (their keys never meet): SQLite
     # finds the patterns they settle while Python checks the others.
     words_ids = {word: batch.postings[word] for word in json.loads(followed)}
-    keys = _json([*words_ids, *found])
-    settling = asyncio.ensure_future(_row(reader or conn, _SETTLED, keys))
-    matched, checked = await asyncio.to_thread(_partial, batch, (hits, marked_hits))
     terms = _merged(_json(words_ids), found_ids)
-    settled, hit = await settling
-    await conn.execute(_KEEP, (terms, settled, matched, load_id))
-    # The settled patterns' hits (a pattern may count more than once), and the checked ones.
-    return int(hit) + checked, await along
+    settling = asyncio.ensure_future(_row(reader or conn, _SETTLED, terms))
+    matched, checked = await asyncio.to_thread(_partial, batch, (hits, marked_hits))
+    settled, count = await settling
+    await conn.execute(_KEEP, (_concatenated(settled, matched), load_id))
+    return int(count) + checked, await along
 
 
-def _find_marked(batch: Batch, marked: str) -> tuple[list[str], str]:
-    """The followed pairs and prefixes the batch holds (Batch.find_marked), and their snippet
-    ids as a JSON object."""
-    found = batch.find_marked(marked)
-    return list(found), _json(found)
+def _find_marked(batch: Batch, marked: str) -> str:
+    """The snippet ids of the followed pairs and prefixes the batch holds (Batch.find_marked),
+    as a JSON object."""
+    return _json(batch.find_marked(marked))
 
 
 def _merged(first: str, second: str) -> str:
     """One JSON object of two whose keys never meet."""
     inner = [part[1:-1] for part in (first, second) if part != "{}"]
     return "{" + ",".join(inner) + "}"
+
+
+def _concatenated(first: str, second: str) -> str:
+    """One JSON list of two."""
+    inner = [part[1:-1] for part in (first, second) if part != "[]"]
+    return "[" + ",".join(inner) + "]"
 
 
 async def _zero() -> int:
