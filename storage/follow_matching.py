@@ -8,8 +8,9 @@ match are found through follow_terms by the snippets' own words (and the followe
 prefixes, read whole): the cost grows with the load and with the patterns it hits, not with
 the store (chats following the same query share its pattern). A pattern is matched from its
 rows (storage/follow_pattern.py, Pattern.terms), never rebuilt. What each pattern matched is
-written once (load_matches); the bot turns that into one pending alert per chat when it first
-sees the load (storage/alerts.py).
+written once, as one value on the load's row (alert_loads.matched); the bot writes it out as
+load_matches rows and one pending alert per chat when it first sees the load
+(storage/alerts.py).
 """
 
 from __future__ import annotations
@@ -328,8 +329,8 @@ async def write_matches(
     marks: Awaitable[list[str]] | None = None,
     reader: aiosqlite.Connection | None = None,
 ) -> tuple[int, int]:
-    """Match the new snippets against every follow and write what each pattern matched, one
-    load_matches row per pattern; how many rows, and what `beside` returned (0 without it).
+    """Match the new snippets against every follow and write what each pattern matched on the
+    load's row (_KEEP); how many patterns matched, and what `beside` returned (0 without it).
 
     Each step's statement runs in SQLite while Python does a part of the work that does not
     need its answer, in a thread: the load waits for the longer of the two, not for both.
@@ -413,8 +414,8 @@ async def record_alerts(
     the words of the snippets the caller just stored, by content hash (storage/briefings.py);
     the others are read and split here.
 
-    The bot makes the alerts, one per chat, from these rows (storage/alerts.py): a load costs
-    one row per matched pattern, however many chats follow it.
+    The bot makes the alerts, one per chat, from what each pattern matched (storage/alerts.py):
+    a load costs an entry per matched pattern, however many chats follow it.
     """
     if not await _anyone_follows(conn):
         return 0
