@@ -15,9 +15,9 @@ them, taking turns, `--runs` times each. Matching runs inside the load, partly a
 time as SQLite writes the snippets (storage.follow_matching.Upcoming), so it has no time of
 its own to measure: what it adds is the load's time with the follows less its time without,
 medians of the runs. The ratio printed is that ÷ the load's time without follows; the goal is
-at most 0.5. The load records what each pattern matched; turning that into one pending alert
-per chat is the bot's alert run's first step (storage.alerts.queue_new_loads), timed
-afterwards and printed apart, outside the ratio.
+at most 0.5. The load records what each pattern matched, as one value on its row; writing
+that out as a row per pattern and one pending alert per chat is the bot's alert run's first
+step (storage.alerts.queue_new_loads), timed afterwards and printed apart, outside the ratio.
 """
 
 from __future__ import annotations
@@ -138,7 +138,8 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 async def queue_alerts(db_path: Path) -> float:
-    """The bot's first step on seeing the load: one pending alert per chat; the seconds."""
+    """The bot's first step on seeing the load: what each pattern matched written out as a
+    row, and one pending alert per chat; the seconds."""
     db = await open_database(db_path)
     try:
         started = time.perf_counter()
@@ -214,7 +215,8 @@ def main() -> int:
         f" {(followed_ms - bare_ms) * 1000:.0f} ms"
     )
     print(
-        f"then the bot queued {found['alerts']} alerts in {queued * 1000:.0f} ms"
+        f"then the bot wrote out the matches and queued {found['alerts']} alerts"
+        f" in {queued * 1000:.0f} ms"
         " (its alert run, not part of the load)"
     )
     verdict = "met" if ratio <= GOAL else "MISSED"

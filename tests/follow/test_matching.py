@@ -266,6 +266,63 @@ async def test_follows_written_before_their_checks_were_packed_match_after_the_u
         await db.close()
 
 
+async def test_a_load_matched_before_the_upgrade_is_still_alerted_after_it(
+    tmp_path: Path,
+) -> None:
+    # Up to schema 8 a load wrote a load_matches row per pattern; since 9 it keeps what it
+    # matched on its own row until the bot writes it out. A load the bot had not seen yet
+    # when the bot was upgraded still reaches its followers.
+    path = tmp_path / "v8.db"
+    async with aiosqlite.connect(path, isolation_level=None) as conn:
+        assert await migrate(conn, target=8) == 8
+        await conn.execute(
+            "INSERT INTO followers (chat_id, kind, updated_at) VALUES (?, 'user', 'now')", (ANNA,)
+        )
+        await conn.execute("INSERT INTO follow_patterns (id, pattern) VALUES (1, '[]')")
+        await conn.execute(
+            "INSERT INTO follows (chat_id, pattern_id, query, canonical, created_at)"
+            " VALUES (?, 1, 'kursk', 'kursk', 'now')",
+            (ANNA,),
+        )
+        await conn.execute(
+            "INSERT INTO snippets (id, day, text, search_text, published_at, content_hash,"
+            " created_at) VALUES (7, '2024-10-25', 'Koursk : la contre-offensive', '',"
+            " '2024-10-25T06:00:00Z', 'h7', 'now')"
+        )
+        await conn.execute(
+            "INSERT INTO alert_loads (id, at, snippets, last_follow_id) VALUES (1, 'now', 1, 1)"
+        )
+        await conn.execute(
+            "INSERT INTO load_matches (load_id, pattern_id, snippets) VALUES (1, 1, '[[7]]')"
+        )
+    db = await open_database(path)
+    try:
+        [alert] = await alerts_of(db, ANNA)
+        [hit] = (await alerts.listing(db, ANNA, alert.load_id)).hits
+        assert hit.snippet.text == "Koursk : la contre-offensive"
+    finally:
+        await db.close()
+
+
+async def test_what_a_load_matched_is_written_out_once_by_the_bot(db: Database) -> None:
+    await follow(db, ANNA, "kursk")  # settled by a hit on its words
+    await follow(db, ANNA, "poutine -brics")  # checked in Python
+    await save(db, "Koursk : la contre-offensive", "Poutine parle de Koursk")
+
+    async def stored() -> tuple[int, list[str]]:
+        [(rows,)] = await db.conn.execute_fetchall("SELECT count(*) FROM load_matches")
+        kept = await db.conn.execute_fetchall("SELECT matched FROM alert_loads")
+        return int(rows), [str(value) for (value,) in kept]
+
+    rows, [kept] = await stored()
+    assert rows == 0 and len(json.loads(kept)) == 2  # one entry per pattern, on the load
+
+    assert await alerts.queue_new_loads(db) == 1
+    assert await stored() == (2, ["[]"])  # written out, and not kept twice
+    assert await alerts.queue_new_loads(db) == 0
+    assert await stored() == (2, ["[]"])
+
+
 async def test_a_query_found_by_a_word_and_by_a_prefix_lists_the_snippets_of_both(
     db: Database,
 ) -> None:
