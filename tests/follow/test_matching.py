@@ -6,7 +6,6 @@ import json
 from datetime import date
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from bot.admin.service import Admin, add_snippet
@@ -15,12 +14,12 @@ from bot.gazetteer import shipped
 from bot.importers import parse_file
 from storage import alerts, briefings, follows, snippets
 from storage.alerts import MAX_LISTED
-from storage.db import Database, open_database
+from storage.db import Database
 from storage.follow_matching import Batch, Upcoming, record_alerts
 from storage.follow_pattern import EXCLUDED, PAIR_MARK, PREFIX_MARK, Term
 from storage.models import NewBriefing, NewSnippet
 from storage.normalize import words_of
-from storage.schema import migrate
+from tests.older_files import opened_after_upgrade
 from tests.push.conftest import PARIS
 
 ANNA, JOHN = 1001, 1002
@@ -231,39 +230,40 @@ async def test_the_bot_queues_a_load_once_for_those_who_followed_at_the_load(db:
 async def test_follows_written_before_their_checks_were_packed_match_after_the_upgrade(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "v7.db"
     new = new_follow(Target(ANNA, "user"), "poutine -brics", "fr", shipped())
     assert new is not None
-    async with aiosqlite.connect(path, isolation_level=None) as conn:
-        assert await migrate(conn, target=7) == 7  # checks had a table of their own then
-        await conn.execute(
-            "INSERT INTO followers (chat_id, kind, updated_at) VALUES (?, 'user', 'now')", (ANNA,)
-        )
-        await conn.execute(
-            "INSERT INTO follow_patterns (id, pattern) VALUES (1, ?)", (new.pattern.to_json(),)
-        )
-        await conn.executemany(
-            "INSERT INTO follow_terms (term, pattern_id, phrase, whole) VALUES (?, 1, ?, 0)",
-            [(t.term, t.phrase) for t in new.terms if t.group == 0],
-        )
-        await conn.executemany(
-            "INSERT INTO follow_checks (pattern_id, grp, term, phrase) VALUES (1, ?, ?, ?)",
-            [(t.group, t.term, t.phrase) for t in new.terms if t.group != 0],
-        )
-        await conn.execute(
+    async with opened_after_upgrade(
+        tmp_path / "v7.db",
+        7,  # checks had a table of their own then
+        ("INSERT INTO followers (chat_id, kind, updated_at) VALUES (?, 'user', 'now')", (ANNA,)),
+        ("INSERT INTO follow_patterns (id, pattern) VALUES (1, ?)", (new.pattern.to_json(),)),
+        *[
+            (
+                "INSERT INTO follow_terms (term, pattern_id, phrase, whole) VALUES (?, 1, ?, 0)",
+                (t.term, t.phrase),
+            )
+            for t in new.terms
+            if t.group == 0
+        ],
+        *[
+            (
+                "INSERT INTO follow_checks (pattern_id, grp, term, phrase) VALUES (1, ?, ?, ?)",
+                (t.group, t.term, t.phrase),
+            )
+            for t in new.terms
+            if t.group != 0
+        ],
+        (
             "INSERT INTO follows (chat_id, pattern_id, query, canonical, created_at)"
             " VALUES (?, 1, ?, ?, 'now')",
             (ANNA, new.query, new.canonical),
-        )
-    db = await open_database(path)
-    try:
+        ),
+    ) as db:
         await save(db, "Poutine reçoit les BRICS à Kazan", "Poutine parle de Koursk")
 
         [alert] = await alerts_of(db, ANNA)
         listing = await alerts.listing(db, ANNA, alert.load_id)
         assert [hit.snippet.text for hit in listing.hits] == ["Poutine parle de Koursk"]
-    finally:
-        await db.close()
 
 
 async def test_a_load_matched_before_the_upgrade_is_still_alerted_after_it(
@@ -272,36 +272,25 @@ async def test_a_load_matched_before_the_upgrade_is_still_alerted_after_it(
     # Up to schema 8 a load wrote a load_matches row per pattern; since 9 it keeps what it
     # matched on its own row until the bot writes it out. A load the bot had not seen yet
     # when the bot was upgraded still reaches its followers.
-    path = tmp_path / "v8.db"
-    async with aiosqlite.connect(path, isolation_level=None) as conn:
-        assert await migrate(conn, target=8) == 8
-        await conn.execute(
-            "INSERT INTO followers (chat_id, kind, updated_at) VALUES (?, 'user', 'now')", (ANNA,)
-        )
-        await conn.execute("INSERT INTO follow_patterns (id, pattern) VALUES (1, '[]')")
-        await conn.execute(
+    async with opened_after_upgrade(
+        tmp_path / "v8.db",
+        8,
+        ("INSERT INTO followers (chat_id, kind, updated_at) VALUES (?, 'user', 'now')", (ANNA,)),
+        "INSERT INTO follow_patterns (id, pattern) VALUES (1, '[]')",
+        (
             "INSERT INTO follows (chat_id, pattern_id, query, canonical, created_at)"
             " VALUES (?, 1, 'kursk', 'kursk', 'now')",
             (ANNA,),
-        )
-        await conn.execute(
-            "INSERT INTO snippets (id, day, text, search_text, published_at, content_hash,"
-            " created_at) VALUES (7, '2024-10-25', 'Koursk : la contre-offensive', '',"
-            " '2024-10-25T06:00:00Z', 'h7', 'now')"
-        )
-        await conn.execute(
-            "INSERT INTO alert_loads (id, at, snippets, last_follow_id) VALUES (1, 'now', 1, 1)"
-        )
-        await conn.execute(
-            "INSERT INTO load_matches (load_id, pattern_id, snippets) VALUES (1, 1, '[[7]]')"
-        )
-    db = await open_database(path)
-    try:
+        ),
+        "INSERT INTO snippets (id, day, text, search_text, published_at, content_hash,"
+        " created_at) VALUES (7, '2024-10-25', 'Koursk : la contre-offensive', '',"
+        " '2024-10-25T06:00:00Z', 'h7', 'now')",
+        "INSERT INTO alert_loads (id, at, snippets, last_follow_id) VALUES (1, 'now', 1, 1)",
+        "INSERT INTO load_matches (load_id, pattern_id, snippets) VALUES (1, 1, '[[7]]')",
+    ) as db:
         [alert] = await alerts_of(db, ANNA)
         [hit] = (await alerts.listing(db, ANNA, alert.load_id)).hits
         assert hit.snippet.text == "Koursk : la contre-offensive"
-    finally:
-        await db.close()
 
 
 async def test_what_a_load_matched_is_written_out_once_by_the_bot(db: Database) -> None:

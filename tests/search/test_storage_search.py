@@ -6,7 +6,6 @@ from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import aiosqlite
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,13 +13,14 @@ from bot.importers import ImportLimits
 from bot.loader import parse_paths, save_parsed
 from bot.search import service
 from storage import briefings, search_index, snippets
-from storage.db import Database, open_database
+from storage.db import Database
 from storage.models import NewBriefing, NewSnippet
-from storage.schema import migrate, schema_version
+from storage.schema import schema_version
 from storage.search_match import plan
 from storage.search_query import parse
 from storage.snippets import ASCENDING_SCAN, COUNT_CAP, WINDOW
 from storage.vocabulary import Vocabulary, vocabulary
+from tests.older_files import opened_after_upgrade
 
 DAY = date(2024, 10, 24)
 NOON = datetime(2024, 10, 24, 12, tzinfo=UTC)
@@ -95,16 +95,13 @@ async def test_no_query_raises(db: Database, query: str) -> None:
 
 
 async def test_an_older_file_is_reindexed_in_place(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    async with aiosqlite.connect(path, isolation_level=None) as conn:
-        assert await migrate(conn, target=3) == 3
-        await conn.execute(
-            "INSERT INTO snippets (day, text, search_text, published_at, content_hash, created_at)"
-            " VALUES ('2024-10-24', 'Des soldats à Koursk', 'Des soldats à Koursk',"
-            " '2024-10-24T00:00:00+00:00', 'h1', '2024-10-24T00:00:00+00:00')"
-        )
-    db = await open_database(path)
-    try:
+    async with opened_after_upgrade(
+        tmp_path / "old.db",
+        3,
+        "INSERT INTO snippets (day, text, search_text, published_at, content_hash, created_at)"
+        " VALUES ('2024-10-24', 'Des soldats à Koursk', 'Des soldats à Koursk',"
+        " '2024-10-24T00:00:00+00:00', 'h1', '2024-10-24T00:00:00+00:00')",
+    ) as db:
         assert await schema_version(db.conn) >= 4
         assert await texts(db, "koursk") == ["Des soldats à Koursk"]  # exact words at once
         assert await texts(db, "soldat") == []  # stems wait for the catch-up
@@ -112,8 +109,6 @@ async def test_an_older_file_is_reindexed_in_place(tmp_path: Path) -> None:
         await service.prepare(db)
         assert await search_index.backlog(db) == 0
         assert await texts(db, "soldat") == ["Des soldats à Koursk"]
-    finally:
-        await db.close()
 
 
 async def test_the_vocabulary_follows_new_snippets(db: Database) -> None:

@@ -7,14 +7,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import aiosqlite
-
 from storage import deliveries, push_runs, subscribers, users
-from storage.db import Database, open_database
+from storage.db import Database
 from storage.deliveries import Change, Planned
 from storage.models import Subscriber
 from storage.push_runs import RunCounts
-from storage.schema import migrate
+from tests.older_files import opened_after_upgrade
 
 DAY = date(2024, 10, 24)
 AT = datetime(2024, 10, 24, 6, 0, tzinfo=UTC)
@@ -26,21 +24,16 @@ def subscriber(chat_id: int, kind: str = "user", **changes: Any) -> Subscriber:
 
 
 async def test_a_version_2_file_is_upgraded_in_place_keeping_subscribers(tmp_path: Path) -> None:
-    path = tmp_path / "v2.db"
-    async with aiosqlite.connect(path, isolation_level=None) as conn:
-        assert await migrate(conn, target=2) == 2
-        await conn.execute(
-            "INSERT INTO subscribers (chat_id, kind, timezone, push_time, active, next_push_at,"
-            " created_at, updated_at) VALUES (1, 'user', 'Europe/Paris', '08:00', 1,"
-            " '2024-10-24T06:00:00+00:00', 'x', 'x'), (2, 'user', 'Europe/Paris', '08:00', 0,"
-            " NULL, 'x', 'x')"
-        )
-        await conn.execute(
-            "INSERT INTO deliveries (chat_id, day, state, updated_at)"
-            " VALUES (1, '2024-10-23', 'sent', 'x')"
-        )
-    db = await open_database(path)
-    try:
+    async with opened_after_upgrade(
+        tmp_path / "v2.db",
+        2,
+        "INSERT INTO subscribers (chat_id, kind, timezone, push_time, active, next_push_at,"
+        " created_at, updated_at) VALUES (1, 'user', 'Europe/Paris', '08:00', 1,"
+        " '2024-10-24T06:00:00+00:00', 'x', 'x'), (2, 'user', 'Europe/Paris', '08:00', 0,"
+        " NULL, 'x', 'x')",
+        "INSERT INTO deliveries (chat_id, day, state, updated_at)"
+        " VALUES (1, '2024-10-23', 'sent', 'x')",
+    ) as db:
         kept = await subscribers.get(db, 1)
         gone = await subscribers.get(db, 2)
         assert kept is not None and kept.active and kept.next_push_at == AT
@@ -48,8 +41,6 @@ async def test_a_version_2_file_is_upgraded_in_place_keeping_subscribers(tmp_pat
         old = await deliveries.get(db, 1, date(2024, 10, 23))
         assert old is not None and (old.state, old.in_doubt, old.due_at) == ("sent", False, None)
         assert await push_runs.last(db) is None
-    finally:
-        await db.close()
 
 
 async def test_plan_adds_rows_once_and_moves_the_next_push(db: Database) -> None:

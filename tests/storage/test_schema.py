@@ -4,12 +4,11 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-import aiosqlite
-
 from storage import briefings, queries, snippets
 from storage.db import open_database
 from storage.models import NewBriefing, NewSnippet
-from storage.schema import LATEST_VERSION, migrate, schema_version
+from storage.schema import LATEST_VERSION, schema_version
+from tests.older_files import opened_after_upgrade
 
 
 async def test_new_file_is_migrated_from_version_0(tmp_path: Path) -> None:
@@ -24,22 +23,17 @@ async def test_new_file_is_migrated_from_version_0(tmp_path: Path) -> None:
 
 
 async def test_older_file_is_upgraded_in_place_keeping_its_content(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    async with aiosqlite.connect(path, isolation_level=None) as conn:
-        assert await migrate(conn, target=1) == 1
-        await conn.execute(
-            "INSERT INTO snippets (day, text, search_text, published_at, content_hash, created_at)"
-            " VALUES ('2024-10-24', 'Koursk tient', 'Koursk tient', '2024-10-24T00:00:00+00:00',"
-            " 'h1', '2024-10-24T00:00:00+00:00')"
-        )
-    db = await open_database(path)
-    try:
+    async with opened_after_upgrade(
+        tmp_path / "old.db",
+        1,
+        "INSERT INTO snippets (day, text, search_text, published_at, content_hash, created_at)"
+        " VALUES ('2024-10-24', 'Koursk tient', 'Koursk tient', '2024-10-24T00:00:00+00:00',"
+        " 'h1', '2024-10-24T00:00:00+00:00')",
+    ) as db:
         assert await schema_version(db.conn) == LATEST_VERSION
         page = await snippets.search(db, "koursk")
         assert [hit.text for hit in page.hits] == ["Koursk tient"]
         assert await queries.remember(db, "koursk") == await queries.remember(db, "koursk")
-    finally:
-        await db.close()
 
 
 async def test_reopening_an_up_to_date_file_changes_nothing(tmp_path: Path) -> None:
