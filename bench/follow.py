@@ -11,13 +11,16 @@ few very common words ("koursk" appears in a fifth of the generator's snippets).
 
 Then one file of `--snippets` new snippets is loaded as `briefbot load` loads it (parse, open,
 save in one transaction, close) into copies of the store: one without the follows, one with
-them, taking turns, `--runs` times each. Matching runs inside the load, partly at the same
-time as SQLite writes the snippets (storage.follow_matching.Upcoming), so it has no time of
-its own to measure: what it adds is the load's time with the follows less its time without,
-medians of the runs. The ratio printed is that ÷ the load's time without follows; the goal is
-at most 0.5. The load records what each pattern matched, as one value on its row; writing
-that out as a row per pattern and one pending alert per chat is the bot's alert run's first
-step (storage.alerts.queue_new_loads), timed afterwards and printed apart, outside the ratio.
+them, taking turns, `--runs` times each way (below). Matching runs inside the load, partly at
+the same time as SQLite writes the snippets (storage.follow_matching.Upcoming), so it has no
+time of its own to measure: what it adds is the load's time with the follows less its time
+without, medians of the runs. The ratio printed is that ÷ the load's time without follows,
+measured both ways a load runs: in a process of its own (`briefbot load`), and in a process
+that has loaded before (a running bot, whose caches of folded words and followed pairs are
+warm). The goal, at most 0.5, is judged on the larger of the two. The load records what each
+pattern matched, as one value on its row; writing that out as a row per pattern and one
+pending alert per chat is the bot's alert run's first step (storage.alerts.queue_new_loads),
+timed afterwards and printed apart, outside the ratio.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import os
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -50,6 +54,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load import PARIS, WORDS, generate, write_text
 
 GOAL = 0.5
+# How a load is run: in a process of its own, as `briefbot load` runs, or in the benchmark's
+# process after the earlier ones, as a running bot loads a document an admin sends.
+ALONE, WARM = "as `briefbot load` (a process per load)", "in a running bot (one process)"
+KINDS = [(way, kind) for way in (ALONE, WARM) for kind in ("without", "with")]
 FOLLOWS_PER_CHAT = 10
 COMMON = tuple(w for w in WORDS if len(w) > 5 and w[0].isupper())
 
@@ -126,6 +134,19 @@ async def timed_load(path: Path, db_path: Path) -> float:
     return elapsed
 
 
+def load_alone(path: Path, db_path: Path) -> float:
+    """timed_load in a process of its own, as `briefbot load` runs: nothing cached by an
+    earlier load (folded words, followed pairs and prefixes) helps this one. The interpreter's
+    start and the imports are not timed."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--one-load", str(path), str(db_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout)
+
+
 def copy_database(source: Path, target: Path) -> None:
     """A fresh copy of the store, on disk before the load starts: otherwise closing the
     database after the load (its checkpoint syncs the file) would also flush the copy, which
@@ -172,7 +193,11 @@ def main() -> int:
     parser.add_argument("--store", type=int, default=20_000, help="stored first, default 20000")
     parser.add_argument("--runs", type=int, default=7, help="loads of each kind, default 7")
     parser.add_argument("--seed", type=int, default=20241024)
+    parser.add_argument("--one-load", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one_load:
+        print(asyncio.run(timed_load(*args.one_load)))
+        return 0
     days = generate(args.store + args.snippets, args.snippets, args.seed)
     *stored, new = days
     if len(new.snippets) != args.snippets:
@@ -193,38 +218,47 @@ def main() -> int:
             f"{len(made) // FOLLOWS_PER_CHAT} chats ({len(names)} names to draw from),"
             f" compiled in {compiled:.1f} s"
         )
-        without, with_follows = [], []
-        for _ in range(args.runs):
-            copy_database(bare, loaded)
-            without.append(asyncio.run(timed_load(new_file, loaded)))
-            copy_database(followed, loaded)
-            with_follows.append(asyncio.run(timed_load(new_file, loaded)))
+        # Each way in turn: loads in a process of their own (`briefbot load`), then loads in
+        # this process (a running bot: what earlier loads cached helps), taking turns without
+        # and with the follows.
+        times: dict[tuple[str, str], list[float]] = {key: [] for key in KINDS}
+        for way in (ALONE, WARM):
+            for _ in range(args.runs):
+                for kind, store in (("without", bare), ("with", followed)):
+                    copy_database(store, loaded)
+                    if way == ALONE:
+                        times[(way, kind)].append(load_alone(new_file, loaded))
+                    else:
+                        times[(way, kind)].append(asyncio.run(timed_load(new_file, loaded)))
         queued = asyncio.run(queue_alerts(loaded))
         found = asyncio.run(counts(loaded))
-    bare_ms, followed_ms = statistics.median(without), statistics.median(with_follows)
-    ratio = (followed_ms - bare_ms) / bare_ms
-    each = sorted((w - b) / b for b, w in zip(without, with_follows, strict=True))
     print(
         f"{found['follows']} follows share {found['follow_patterns']} patterns"
         f" ({found['follow_terms']} lookup terms); the load of"
         f" {args.snippets} new snippets matched {found['load_matches']} patterns"
     )
-    print(
-        f"load without follows {bare_ms * 1000:.0f} ms, with them {followed_ms * 1000:.0f} ms"
-        f" (medians of {args.runs} each, taking turns): matching adds"
-        f" {(followed_ms - bare_ms) * 1000:.0f} ms"
-    )
+    ratios = []
+    for way in (ALONE, WARM):
+        without, with_follows = times[(way, "without")], times[(way, "with")]
+        bare_ms, followed_ms = statistics.median(without), statistics.median(with_follows)
+        ratio = (followed_ms - bare_ms) / bare_ms
+        ratios.append(ratio)
+        each = sorted((w - b) / b for b, w in zip(without, with_follows, strict=True))
+        print(
+            f"{way}: load without follows {bare_ms * 1000:.0f} ms, with them"
+            f" {followed_ms * 1000:.0f} ms (medians of {args.runs} each):"
+            f" matching adds {(followed_ms - bare_ms) * 1000:.0f} ms,"
+            f" ratio {ratio:.2f} (run by run {each[0]:.2f}-{each[-1]:.2f})"
+        )
     print(
         f"then the bot wrote out the matches and queued {found['alerts']} alerts"
         f" in {queued * 1000:.0f} ms"
         " (its alert run, not part of the load)"
     )
-    verdict = "met" if ratio <= GOAL else "MISSED"
-    print(
-        f"ratio matching ÷ load: {ratio:.2f} (goal ≤ {GOAL}: {verdict});"
-        f" run by run {each[0]:.2f}-{each[-1]:.2f}"
-    )
-    return 0 if ratio <= GOAL else 1
+    worst = max(ratios)
+    verdict = "met" if worst <= GOAL else "MISSED"
+    print(f"ratio matching ÷ load, the larger of the two: {worst:.2f} (goal ≤ {GOAL}: {verdict})")
+    return 0 if worst <= GOAL else 1
 
 
 async def load_store(files: list[Path], db_path: Path) -> None:
