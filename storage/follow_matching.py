@@ -355,11 +355,11 @@ async def write_matches(
     # The followed words and the followed pairs and prefixes (their keys never meet): SQLite
     # finds the patterns they settle while Python checks the others.
     words_ids = {word: batch.postings[word] for word in json.loads(followed)}
-    terms = _merged(_json(words_ids), found_ids)
+    terms = _joined(_json(words_ids), found_ids)
     settling = asyncio.ensure_future(_row(reader or conn, _SETTLED, terms))
     matched, checked = await asyncio.to_thread(_partial, batch, (hits, marked_hits))
     settled, count = await settling
-    await conn.execute(_KEEP, (_concatenated(settled, matched), load_id))
+    await conn.execute(_KEEP, (_joined(settled, matched), load_id))
     return int(count) + checked, await along
 
 
@@ -369,16 +369,10 @@ def _find_marked(batch: Batch, marked: str) -> str:
     return _json(batch.find_marked(marked))
 
 
-def _merged(first: str, second: str) -> str:
-    """One JSON object of two whose keys never meet."""
-    inner = [part[1:-1] for part in (first, second) if part != "{}"]
-    return "{" + ",".join(inner) + "}"
-
-
-def _concatenated(first: str, second: str) -> str:
-    """One JSON list of two."""
-    inner = [part[1:-1] for part in (first, second) if part != "[]"]
-    return "[" + ",".join(inner) + "]"
+def _joined(first: str, second: str) -> str:
+    """One JSON list of two lists, or one object of two objects whose keys never meet."""
+    inner = [part[1:-1] for part in (first, second) if len(part) > 2]
+    return first[0] + ",".join(inner) + first[-1]
 
 
 async def _zero() -> int:

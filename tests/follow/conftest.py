@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from bot.importers import parse_file
-from storage import briefings
-from storage.db import open_database
+from storage import alerts, briefings
+from storage.db import Database, open_database
 from tests.push.conftest import (
     PARIS,
     admin,
@@ -30,3 +31,11 @@ async def load_file(db_path: Path, path: Path) -> None:
         await briefings.save_all(db, parse_file(path, tz=PARIS), tz=PARIS)
     finally:
         await db.close()
+
+
+async def matched_snippets(db: Database) -> set[int]:
+    """The snippets the loads' matches list, once the bot has written them out (its alert run
+    does first)."""
+    await alerts.queue_new_loads(db)
+    rows = await db.conn.execute_fetchall("SELECT snippets FROM load_matches")
+    return {n for (lists,) in rows for ids in json.loads(str(lists)) for n in ids}

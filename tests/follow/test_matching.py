@@ -19,6 +19,7 @@ from storage.follow_matching import Batch, Upcoming, record_alerts
 from storage.follow_pattern import EXCLUDED, PAIR_MARK, PREFIX_MARK, Term
 from storage.models import NewBriefing, NewSnippet
 from storage.normalize import words_of
+from tests.follow.conftest import matched_snippets
 from tests.older_files import opened_after_upgrade
 from tests.push.conftest import PARIS
 
@@ -62,10 +63,7 @@ async def test_a_follow_matches_what_search_finds(
 
     async with db.transaction() as conn:  # match the whole day again, as if just loaded
         await record_alerts(conn, 0, "2024-10-25T06:00:00Z")
-    await alerts.queue_new_loads(db)  # the bot lays out what the load matched
-    rows = await db.conn.execute_fetchall("SELECT snippets FROM load_matches")
-
-    hits = {snippet_id for (lists,) in rows for ids in json.loads(lists) for snippet_id in ids}
+    hits = await matched_snippets(db)
     assert hits == {hit.id for hit in found.hits}
     assert hits or query == "russie -ukraine"
 

@@ -5,7 +5,6 @@ words, phrases, prefixes, OR and exclusions all meet and miss."""
 from __future__ import annotations
 
 import asyncio
-import json
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -15,9 +14,10 @@ from hypothesis import strategies as st
 
 from bot.follow.service import Target, new_follow
 from bot.gazetteer import shipped
-from storage import alerts, briefings, follows, snippets
-from storage.db import Database, open_database
+from storage import briefings, follows, snippets
+from storage.db import open_database
 from storage.models import NewBriefing, NewSnippet
+from tests.follow.conftest import matched_snippets
 from tests.push.conftest import PARIS
 
 # fmt: off
@@ -59,18 +59,11 @@ async def _matched_and_found(
             snippets=tuple(NewSnippet(text=text, source="Le Monde") for text in loaded),
         )
         await briefings.save_all(db, [day], tz=PARIS)
-        await alerts.queue_new_loads(db)
-        matched = await _matched(db)
+        matched = await matched_snippets(db)
         page = await snippets.search(db, query, limit=100, names=shipped())
         return matched, {hit.id for hit in page.hits}
     finally:
         await db.close()
-
-
-async def _matched(db: Database) -> set[int]:
-    """The snippets the load's matches list, once the bot has written them out."""
-    rows = await db.conn.execute_fetchall("SELECT snippets FROM load_matches")
-    return {n for (lists,) in rows for ids in json.loads(str(lists)) for n in ids}
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
